@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/oagen/oagen/generator"
+	"github.com/oagen/oagen/generator/output"
+)
+
+func version() string { return generator.Version }
+
+// generate runs the main job: spec in, package out (or compared).
+func generate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("oagen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	spec := fs.String("spec", "", "OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)")
+	pkg := fs.String("package", "", "Go package name of the generated client")
+	out := fs.String("out", "", "folder to write the generated package into")
+	configPath := fs.String("config", "", "YAML config file (see the README)")
+	check := fs.Bool("check", false, "write nothing; exit 1 naming the stale files when -out differs")
+	quiet := fs.Bool("quiet", false, "do not print warnings")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: oagen -spec FILE -package NAME -out DIR [-config FILE] [-check]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *spec == "" || *out == "" {
+		fs.Usage()
+		return 2
+	}
+	cfg := generator.Config{SpecPath: *spec, SpecName: specName(*spec, *out), Package: *pkg}
+	if *configPath != "" {
+		opts, err := readConfig(*configPath)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		cfg.Options = opts
+	}
+	if cfg.Package == "" && cfg.Options.Package == "" {
+		fmt.Fprintln(stderr, "oagen: -package (or package in the config) is required")
+		return 2
+	}
+	res, err := generator.Generate(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if !*quiet {
+		for _, w := range res.Warnings {
+			fmt.Fprintln(stderr, w.String())
+		}
+	}
+	if *check {
+		return checkDir(*out, res.Files, stdout, stderr)
+	}
+	if err := output.Write(*out, res.Files); err != nil {
+		fmt.Fprintln(stderr, "oagen:", err)
+		return 1
+	}
+	return 0
+}
+
+// checkDir compares without writing.
+func checkDir(dir string, files map[string][]byte, stdout, stderr io.Writer) int {
+	stale, err := output.Stale(dir, files)
+	if err != nil {
+		fmt.Fprintln(stderr, "oagen:", err)
+		return 1
+	}
+	if len(stale) == 0 {
+		return 0
+	}
+	fmt.Fprintf(stderr, "oagen: %s is stale; run go generate to update:\n", dir)
+	for _, name := range stale {
+		fmt.Fprintln(stderr, "\t"+filepath.Join(dir, name))
+	}
+	return 1
+}
+
+// readConfig reads the YAML config strictly: an unknown key is an error
+// that names its line.
+func readConfig(path string) (generator.Options, error) {
+	var opts generator.Options
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return opts, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&opts); err != nil && !errors.Is(err, io.EOF) {
+		return opts, fmt.Errorf("%s: %v", path, err)
+	}
+	return opts, nil
+}
+
+// specName is how generated headers name the spec: relative to the output
+// folder, so that the bytes do not depend on where oagen runs from.
+func specName(spec, out string) string {
+	absSpec, err1 := filepath.Abs(spec)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(spec)
+	}
+	rel, err := filepath.Rel(absOut, absSpec)
+	if err != nil {
+		return filepath.ToSlash(spec)
+	}
+	return filepath.ToSlash(rel)
+}

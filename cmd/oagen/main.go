@@ -1,0 +1,27 @@
+// Command oagen generates a typed Go client package from an OpenAPI
+// description.
+//
+//	oagen -spec FILE -package NAME -out DIR [-config FILE] [-check]
+//
+// With -check it writes nothing and exits 1, naming the stale files, when
+// DIR differs from what it would generate.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "version" {
+		fmt.Fprintln(stdout, "oagen", version())
+		return 0
+	}
+	return generate(args, stdout, stderr)
+}

@@ -1,0 +1,3 @@
+package courier
+
+//go:generate go run ../../cmd/oagen -spec ../../spec/courier-bulk.yaml -package courier -out .

@@ -1,0 +1,67 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// docFile holds the package documentation.
+func (e *emitter) docFile() *jen.File {
+	f := e.newFile()
+	title := e.api.Title
+	if title == "" {
+		title = "the API"
+	}
+	text := "Package " + e.api.Package + " is a client for " + title + "."
+	if e.api.Description != "" {
+		text += "\n\n" + e.api.Description
+	}
+	text += "\n\n" + "Create a Client with NewClient and call the operations through its services. " +
+		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
+		"for a response outside 2xx."
+	f.PackageComment(joinComment(text))
+	return f
+}
+
+// joinComment wraps text for a package comment.
+func joinComment(text string) string {
+	lines := commentLines(text)
+	out := ""
+	for i, l := range lines {
+		if i > 0 {
+			out += "\n"
+		}
+		out += l
+	}
+	return out
+}
+
+// clientFile declares DefaultBaseURL, Client and NewClient.
+func (e *emitter) clientFile() *jen.File {
+	f := e.newFile()
+	f.Comment("DefaultBaseURL is the server the API description names first.")
+	f.Const().Id("DefaultBaseURL").Op("=").Lit(e.api.BaseURL)
+
+	var fields []jen.Code
+	init := jen.Dict{}
+	for i, s := range e.api.Services {
+		if i > 0 {
+			fields = append(fields, jen.Line())
+		}
+		for _, c := range fieldComment(docFor(s.Field, s.Doc, s.Field+" holds the "+s.Field+" operations.")) {
+			fields = append(fields, c)
+		}
+		fields = append(fields, jen.Id(s.Field).Op("*").Id(s.Name))
+		init[jen.Id(s.Field)] = jen.Op("&").Id(s.Name).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
+	}
+	f.Comment("Client calls the API. Its services share one configuration and one HTTP")
+	f.Comment("client; it is safe for concurrent use.")
+	f.Type().Id("Client").Struct(fields...)
+
+	f.Comment("NewClient returns a client configured by opts. Without WithBaseURL it calls")
+	f.Comment("DefaultBaseURL.")
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
+		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("DefaultBaseURL"), jen.Id("opts")),
+		jen.Return(jen.Op("&").Id("Client").Values(init)),
+	)
+	return f
+}

@@ -1,0 +1,143 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/generator/ir"
+)
+
+// paramStatements put the query, header and cookie fields of the request
+// on the operation. Empty optional values are not sent.
+//
+//	if v, ok := req.Limit.Get(); ok {
+//		op.addQuery("limit", strconv.FormatInt(v, 10))
+//	}
+func (e *emitter) paramStatements(o *ir.Operation) []jen.Code {
+	var out []jen.Code
+	for _, p := range o.Params {
+		field := jen.Id("req").Dot(p.GoName)
+		add := func(name jen.Code, value jen.Code) jen.Code {
+			switch p.In {
+			case ir.InHeader:
+				return jen.Id("op").Dot("setHeader").Call(name, value)
+			case ir.InCookie:
+				return jen.Id("op").Dot("addCookie").Call(name, value)
+			}
+			return jen.Id("op").Dot("addQuery").Call(name, value)
+		}
+		name := jen.Lit(p.Name)
+		switch {
+		case p.Wrap == ir.Opt:
+			out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(
+				add(name, e.format(jen.Id("v"), p.Type))))
+		case e.kindOf(p.Type) == ir.Slice:
+			out = append(out, e.sliceParam(p, field, add))
+		case e.kindOf(p.Type) == ir.Map:
+			out = append(out, e.mapParam(p, field, add))
+		case e.isString(p.Type) && !p.Required:
+			out = append(out, jen.If(jen.Add(field).Op("!=").Lit("")).Block(add(name, e.format(field, p.Type))))
+		default:
+			out = append(out, add(name, e.format(field, p.Type)))
+		}
+	}
+	return out
+}
+
+// sliceParam sends a list: one pair per item when exploded, else the items
+// joined by the style's separator.
+func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Code, jen.Code) jen.Code) jen.Code {
+	elem := *e.underlying(p.Type).Elem
+	if p.Explode && p.In == ir.InQuery {
+		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(
+			add(jen.Lit(p.Name), e.format(jen.Id("v"), elem)))
+	}
+	sep := ","
+	switch p.Style {
+	case "spaceDelimited":
+		sep = " "
+	case "pipeDelimited":
+		sep = "|"
+	}
+	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
+		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Len(field)),
+		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field)).Block(
+			jen.Id("parts").Index(jen.Id("i")).Op("=").Add(e.format(jen.Id("v"), elem))),
+		add(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(sep))),
+	)
+}
+
+// mapParam sends an object: name[key]=value for deepObject, key=value
+// for an exploded form, else key,value pairs joined by commas.
+func (e *emitter) mapParam(p *ir.Param, field *jen.Statement, add func(jen.Code, jen.Code) jen.Code) jen.Code {
+	elem := *e.underlying(p.Type).Elem
+	keys := jen.Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(field))
+	value := e.format(jen.Add(field).Index(jen.Id("k")), elem)
+	switch {
+	case p.Style == "deepObject":
+		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(
+			add(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), value))
+	case p.Explode && p.In == ir.InQuery:
+		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(add(jen.Id("k"), value))
+	}
+	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
+		jen.Var().Id("parts").Index().String(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(
+			jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("k"), value)),
+		add(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(","))),
+	)
+}
+
+// format spells a value of type r as the string sent on the wire.
+func (e *emitter) format(v jen.Code, r ir.TypeRef) jen.Code {
+	base := r
+	if r.Kind == ir.Named {
+		if t := e.byName[r.Name]; t != nil && t.Kind == ir.Enum {
+			base = *t.Base
+		} else if t != nil && t.Kind == ir.Defined {
+			return e.format(v, *e.underlying(r))
+		}
+	}
+	if base.Kind != ir.Builtin {
+		return jen.Qual("fmt", "Sprint").Call(v)
+	}
+	switch base.Name {
+	case ir.String:
+		if r.Kind == ir.Named {
+			return jen.String().Call(v)
+		}
+		return v
+	case ir.Int64, ir.Int32:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10))
+	case ir.Float64, ir.Float32:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
+	case ir.Bool:
+		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v))
+	case ir.Time:
+		return jen.Add(v).Dot("Format").Call(jen.Qual("time", "RFC3339"))
+	}
+	return jen.Qual("fmt", "Sprint").Call(v)
+}
+
+// underlying looks through defined and alias types.
+func (e *emitter) underlying(r ir.TypeRef) *ir.TypeRef {
+	for range 10 {
+		t := e.byName[r.Name]
+		if r.Kind != ir.Named || t == nil || t.Kind != ir.Defined {
+			break
+		}
+		r = *t.Underlying
+	}
+	return &r
+}
+
+func (e *emitter) kindOf(r ir.TypeRef) ir.RefKind { return e.underlying(r).Kind }
+
+// isString reports string and string-enum types.
+func (e *emitter) isString(r ir.TypeRef) bool {
+	u := e.underlying(r)
+	if u.Kind == ir.Builtin {
+		return u.Name == ir.String
+	}
+	t := e.byName[u.Name]
+	return t != nil && t.Kind == ir.Enum && t.Base.Name == ir.String
+}

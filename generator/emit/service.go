@@ -1,0 +1,186 @@
+package emit
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/generator/ir"
+)
+
+// serviceFile declares a service, its methods and their request structs.
+func (e *emitter) serviceFile(s *ir.Service) *jen.File {
+	f := e.newFile()
+	docComment(f, docFor(s.Name, s.Doc, s.Name+" groups the "+s.Field+" operations. Reach it as Client."+s.Field+"."))
+	f.Type().Id(s.Name).Struct(jen.Id("core").Op("*").Id("clientCore"))
+	for _, o := range s.Operations {
+		e.method(f, s, o)
+		if o.Paging != nil {
+			e.iterator(f, s, o)
+		}
+	}
+	for _, o := range s.Operations {
+		if o.Request != nil {
+			e.declare(f, o.Request)
+		}
+	}
+	return f
+}
+
+// methodDoc is the doc comment of a method, ending with its route.
+func methodDoc(o *ir.Operation) string {
+	text := docFor(o.Name, o.Doc, o.Name+" calls "+o.ID+".")
+	text = deprecated(text, o.Deprecated)
+	return text + "\n\n" + "  " + o.Method + " " + o.Path
+}
+
+// params lists the method's parameters: ctx, the path parameters, the
+// request struct, the options.
+func params(s *ir.Service, o *ir.Operation) []jen.Code {
+	ps := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range o.PathParams {
+		ps = append(ps, jen.Id(p.GoName).String())
+	}
+	if o.Request != nil {
+		ps = append(ps, jen.Id("req").Op("*").Id(o.Request.Name))
+	}
+	return append(ps, jen.Id("opts").Op("...").Id("RequestOption"))
+}
+
+// results lists what the method returns.
+func results(o *ir.Operation) []jen.Code {
+	switch o.Result {
+	case ir.JSONResult:
+		return []jen.Code{resultType(o), jen.Error()}
+	case ir.StreamResult:
+		return []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
+	case ir.TextResult:
+		return []jen.Code{jen.String(), jen.Error()}
+	}
+	return []jen.Code{jen.Error()}
+}
+
+// resultType is *T for a named type, T for slices, maps and builtins.
+func resultType(o *ir.Operation) jen.Code {
+	if o.ResultType.Kind == ir.Named {
+		return jen.Op("*").Add(typeCode(*o.ResultType))
+	}
+	return typeCode(*o.ResultType)
+}
+
+// method writes one operation:
+//
+//	func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestOption) (*BulkGetJobResponse, error) {
+//		op := &operation{method: http.MethodGet, pathTemplate: "/bulk/{job_id}", path: "/bulk/" + url.PathEscape(jobID)}
+//		var out BulkGetJobResponse
+//		ok, err := s.core.call(ctx, op, &out, opts)
+//		...
+func (e *emitter) method(f *jen.File, s *ir.Service, o *ir.Operation) {
+	var body []jen.Code
+	if o.Request != nil {
+		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(jen.Id("req").Op("=").New(jen.Id(o.Request.Name))))
+	}
+	body = append(body, jen.Id("op").Op(":=").Op("&").Id("operation").Add(e.opFields(o)))
+	body = append(body, e.paramStatements(o)...)
+	body = append(body, e.callStatements(o)...)
+	docComment(f, methodDoc(o))
+	f.Func().Params(jen.Id("s").Op("*").Id(s.Name)).Id(o.Name).Params(params(s, o)...).Params(results(o)...).Block(body...)
+}
+
+// opFields fills the operation literal, one field a line, in a fixed order.
+func (e *emitter) opFields(o *ir.Operation) jen.Code {
+	var items []jen.Code
+	set := func(name string, v jen.Code) {
+		items = append(items, jen.Id(name).Op(":").Add(v))
+	}
+	set("method", methodConst(o.Method))
+	set("pathTemplate", jen.Lit(o.Path))
+	set("path", pathExpr(o))
+	switch o.Body {
+	case ir.JSONFields:
+		set("body", jen.Id("req"))
+	case ir.JSONValue:
+		set("body", jen.Id("req").Dot("Body"))
+	case ir.RawBody:
+		set("rawBody", jen.Id("req").Dot("Body"))
+	}
+	if o.Body != ir.NoBody && o.ContentType != "application/json" {
+		set("contentType", jen.Lit(o.ContentType))
+	}
+	if o.Idempotency != "" {
+		set("idempotencyHeader", jen.Lit(o.Idempotency))
+	}
+	if o.ErrorType != nil {
+		set("errorBody", jen.Func().Params().Any().Block(jen.Return(jen.New(typeCode(*o.ErrorType)))))
+	}
+	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
+}
+
+// methodConst spells an HTTP method as net/http's constant.
+func methodConst(m string) jen.Code {
+	names := map[string]string{
+		http.MethodGet: "MethodGet", http.MethodPut: "MethodPut", http.MethodPost: "MethodPost",
+		http.MethodDelete: "MethodDelete", http.MethodOptions: "MethodOptions", http.MethodHead: "MethodHead",
+		http.MethodPatch: "MethodPatch", http.MethodTrace: "MethodTrace",
+	}
+	if n, ok := names[m]; ok {
+		return jen.Qual("net/http", n)
+	}
+	return jen.Lit(m)
+}
+
+// pathExpr builds the escaped path: "/bulk/" + url.PathEscape(jobID) + "/run".
+func pathExpr(o *ir.Operation) jen.Code {
+	var parts []jen.Code
+	rest := o.Path
+	for _, p := range o.PathParams {
+		marker := "{" + p.Name + "}"
+		i := strings.Index(rest, marker)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
+			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(jen.Id(p.GoName)))
+		rest = rest[i+len(marker):]
+	}
+	if rest != "" || len(parts) == 0 {
+		parts = append(parts, jen.Lit(rest))
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	return expr
+}
+
+// callStatements performs the call and returns its result.
+func (e *emitter) callStatements(o *ir.Operation) []jen.Code {
+	call := jen.Id("s").Dot("core").Dot("call")
+	switch o.Result {
+	case ir.JSONResult:
+		if o.ResultType.Kind != ir.Named {
+			return []jen.Code{
+				jen.Var().Id("out").Add(typeCode(*o.ResultType)),
+				jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Op("&").Id("out"), jen.Id("opts")),
+				jen.Return(jen.Id("out"), jen.Err()),
+			}
+		}
+		return []jen.Code{
+			jen.Var().Id("out").Add(typeCode(*o.ResultType)),
+			jen.List(jen.Id("ok"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Op("&").Id("out"), jen.Id("opts")),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+		}
+	case ir.StreamResult:
+		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("stream").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
+	case ir.TextResult:
+		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("text").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
+	}
+	return []jen.Code{
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Nil(), jen.Id("opts")),
+		jen.Return(jen.Err()),
+	}
+}

@@ -1,0 +1,32 @@
+// Package generator turns an OpenAPI description into the files of a Go
+// client package. It is one straight line:
+//
+//	load (spec -> ir) -> naming -> emit (ir -> Go) -> output (format, write)
+//
+// Generate does everything in memory; output.Write and output.Check touch
+// the disk.
+package generator
+
+import (
+	"github.com/oagen/oagen/generator/diag"
+)
+
+// Config says what to generate.
+type Config struct {
+	// SpecPath is the OpenAPI 2.0, 3.0 or 3.1 description, JSON or YAML.
+	SpecPath string
+	// SpecName is how the spec is named in file headers and diagnostics;
+	// SpecPath when empty.
+	SpecName string
+	// Package is the Go package name of the generated client.
+	Package string
+	// Options come from the -config file.
+	Options Options
+}
+
+// Result is a generated package: file names (relative to the output
+// folder) mapped to their formatted contents, and the warnings met on the way.
+type Result struct {
+	Files    map[string][]byte
+	Warnings diag.List
+}

@@ -1,0 +1,165 @@
+// Package ir is the intermediate representation between a loaded spec and
+// the emitted Go code. It holds final decisions only: Go names, optional
+// versus nullable, enum values, union variants and how to tell them apart,
+// and the retry, idempotency and paging facts of each operation. Emitters
+// walk it; they decide nothing of substance.
+package ir
+
+// API is a whole generated package.
+type API struct {
+	Title       string
+	Description string
+	Version     string
+	SpecName    string // as written in file headers
+	Package     string
+	BaseURL     string // the first server's URL, variables filled with defaults
+	Types       []*Type
+	Services    []*Service
+	// ErrorType is the body shared by every error response, when there is
+	// exactly one; nil otherwise.
+	ErrorType *TypeRef
+}
+
+// TypeKind says what Go declaration a named type becomes.
+type TypeKind int
+
+const (
+	// Struct is an object with declared properties.
+	Struct TypeKind = iota
+	// Enum is a defined string, integer, number or boolean type with
+	// constants for its known values.
+	Enum
+	// Union is a sum type over variants (oneOf, anyOf).
+	Union
+	// Defined is a named type over another type: type Tags []string.
+	Defined
+)
+
+// Type is a named Go type.
+type Type struct {
+	Name       string
+	Doc        string
+	Kind       TypeKind
+	Pointer    string // where it was declared, "#/components/schemas/Job"
+	Deprecated bool
+	// Alias declares `type Name = Underlying` instead of a defined type.
+	Alias bool
+
+	// Struct
+	Fields     []*Field
+	Additional *TypeRef // element type of additionalProperties, when allowed
+
+	// Enum
+	Base   *TypeRef // string, int64, float64 or bool
+	Values []EnumValue
+
+	// Union
+	Variants      []*Variant
+	Discriminator string // property name, when the spec names one
+
+	// Defined
+	Underlying *TypeRef
+}
+
+// EnumValue is one known value of an enum.
+type EnumValue struct {
+	Name  string // Go constant name
+	Value any    // string, int64, float64 or bool
+	Doc   string
+}
+
+// Wrap says how a field's value is held, so that absent, null and a value
+// stay apart without pointers.
+type Wrap int
+
+const (
+	// Plain holds the value itself: required fields, and optional slices,
+	// maps and interfaces (nil means absent; omitzero omits it).
+	Plain Wrap = iota
+	// Opt holds an optional value: Opt[T], absent or a value.
+	Opt
+	// Nullable holds Nullable[T]: absent, null or a value.
+	Nullable
+	// Pointer holds *T, only to break a recursive struct.
+	Pointer
+)
+
+// Field is a struct field.
+type Field struct {
+	Name       string // Go name
+	JSONName   string // "-" for fields that are not in the JSON body
+	Doc        string
+	Type       TypeRef
+	Wrap       Wrap
+	Required   bool
+	Deprecated bool
+}
+
+// Variant is one member of a union.
+type Variant struct {
+	Name string // suffix of the constructor and accessor: ContentOf<Name>, As<Name>
+	Type TypeRef
+	// How a JSON document is matched to this variant on decode.
+	Kinds          []string // JSON kinds: object, array, string, number, integer, boolean, null
+	Required       []string // required properties of an object variant
+	Properties     []string // declared properties of an object variant
+	Discriminators []string // discriminator values that select it
+}
+
+// RefKind says what a TypeRef spells.
+type RefKind int
+
+const (
+	// Named is a type declared in the package (Type.Name).
+	Named RefKind = iota
+	// Builtin is a predeclared or standard library type: string, int64,
+	// float64, bool, any, []byte, time.Time, json.RawMessage, io.Reader,
+	// io.ReadCloser.
+	Builtin
+	// Slice is []Elem.
+	Slice
+	// Map is map[string]Elem.
+	Map
+)
+
+// TypeRef is a Go type expression.
+type TypeRef struct {
+	Kind RefKind
+	Name string   // Named and Builtin
+	Elem *TypeRef // Slice and Map
+}
+
+// Builtin type names used in TypeRef.Name.
+const (
+	String     = "string"
+	Int64      = "int64"
+	Int32      = "int32"
+	Float64    = "float64"
+	Float32    = "float32"
+	Bool       = "bool"
+	Any        = "any"
+	Bytes      = "[]byte"
+	Time       = "time.Time"
+	RawMessage = "json.RawMessage"
+	Reader     = "io.Reader"
+	ReadCloser = "io.ReadCloser"
+)
+
+// Ref returns a reference to a named type.
+func Ref(name string) TypeRef { return TypeRef{Kind: Named, Name: name} }
+
+// BuiltinRef returns a reference to a builtin type.
+func BuiltinRef(name string) TypeRef { return TypeRef{Kind: Builtin, Name: name} }
+
+// SliceOf returns []elem.
+func SliceOf(elem TypeRef) TypeRef { return TypeRef{Kind: Slice, Elem: &elem} }
+
+// MapOf returns map[string]elem.
+func MapOf(elem TypeRef) TypeRef { return TypeRef{Kind: Map, Elem: &elem} }
+
+// NilIsAbsent reports whether the zero value of the type (nil) can stand
+// for an absent value: slices, maps and interfaces.
+func (r TypeRef) NilIsAbsent() bool {
+	return r.Kind == Slice || r.Kind == Map ||
+		(r.Kind == Builtin && (r.Name == Any || r.Name == RawMessage || r.Name == Bytes))
+}

@@ -1,0 +1,114 @@
+package ir
+
+// Service groups the operations of one tag: client.<Field>.<Operation>.
+type Service struct {
+	Field      string // field of Client, e.g. Bulk
+	Name       string // type name, e.g. BulkService
+	Doc        string
+	Operations []*Operation
+}
+
+// BodyKind says how a request body is encoded.
+type BodyKind int
+
+const (
+	// NoBody means the operation takes no body.
+	NoBody BodyKind = iota
+	// JSONFields: the body is a JSON object whose properties are the
+	// request struct's fields.
+	JSONFields
+	// JSONValue: the body is the JSON encoding of the request's Body field.
+	JSONValue
+	// RawBody: the body is an io.Reader sent as is (octet-stream, text).
+	RawBody
+	// FormBody: application/x-www-form-urlencoded from the request's fields.
+	FormBody
+	// MultipartBody: multipart/form-data from the request's fields.
+	MultipartBody
+)
+
+// ResultKind says how a success response is returned.
+type ResultKind int
+
+const (
+	// NoResult: the method returns error alone.
+	NoResult ResultKind = iota
+	// JSONResult: the body decodes into *Result.
+	JSONResult
+	// StreamResult: the body is returned as an io.ReadCloser.
+	StreamResult
+	// TextResult: the body is returned as a string.
+	TextResult
+)
+
+// Operation is one method of a service.
+type Operation struct {
+	ID         string // operationId as written in the spec
+	Name       string // Go method name
+	Doc        string
+	Deprecated bool
+	Method     string // GET, POST, ...
+	Path       string // template, "/bulk/{job_id}"
+	Pointer    string // "#/paths/~1bulk/post"
+
+	PathParams []*Param // in path order, passed as string arguments
+
+	// Request is the struct passed after the path arguments; nil when the
+	// operation has no body, query, header or cookie parameters.
+	Request     *Type
+	Body        BodyKind
+	ContentType string   // of the body
+	Params      []*Param // query, header and cookie parameters (fields of Request)
+
+	Result      ResultKind
+	ResultType  *TypeRef // for JSONResult
+	Accept      string
+	ErrorType   *TypeRef // decoded error body, when the spec declares one
+	Idempotency string   // header that carries the idempotency key, or ""
+	Paging      *Paging
+	Security    [][]string // alternatives of required scheme names
+}
+
+// ParamIn is where a parameter travels.
+type ParamIn string
+
+// Parameter locations.
+const (
+	InPath   ParamIn = "path"
+	InQuery  ParamIn = "query"
+	InHeader ParamIn = "header"
+	InCookie ParamIn = "cookie"
+)
+
+// Param is a path, query, header or cookie parameter.
+type Param struct {
+	Name     string // as sent on the wire
+	GoName   string // argument (path) or field (others) name
+	In       ParamIn
+	Doc      string
+	Required bool
+	Type     TypeRef
+	Wrap     Wrap   // Plain or Opt
+	Style    string // form, simple, label, matrix, deepObject, spaceDelimited, pipeDelimited
+	Explode  bool
+}
+
+// Step is one field on the way from a result to a value inside it, with
+// how that field holds its value.
+type Step struct {
+	Field string
+	Wrap  Wrap
+}
+
+// Paging describes a cursor-paged operation; the iterator method follows
+// NextCursor while HasMore is true.
+type Paging struct {
+	Method      string // iterator method name, e.g. GetUsersIter
+	CursorField string // Go field of Request that carries the cursor
+	CursorWrap  Wrap   // how that field holds its value
+	Items       []Step // path to the items slice in the result
+	ItemType    TypeRef
+	NextCursor  []Step // path to the next cursor
+	CursorType  TypeRef
+	HasMore     []Step // path to the more flag; empty when absent
+}

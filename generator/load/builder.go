@@ -1,0 +1,142 @@
+package load
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/diag"
+	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
+)
+
+// builder turns a loaded document into the IR. Named types are claimed in
+// a fixed order (components sorted by name, then inline types as the sorted
+// operations meet them), so names do not depend on map order.
+type builder struct {
+	cfg   Config
+	doc   *openapi3.T
+	loc   *locator
+	diags diag.List
+
+	scope  *naming.Scope
+	named  map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
+	refs   map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
+	byName map[string]*ir.Type
+	types  []*ir.Type
+}
+
+func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
+	return &builder{
+		cfg:    cfg,
+		doc:    doc,
+		loc:    loc,
+		scope:  naming.NewScope(cfg.Reserved...),
+		named:  map[*openapi3.Schema]ir.TypeRef{},
+		refs:   map[string]ir.TypeRef{},
+		byName: map[string]*ir.Type{},
+	}
+}
+
+func (b *builder) build() *ir.API {
+	api := &ir.API{SpecName: b.cfg.SpecName, Package: b.cfg.Package}
+	if b.doc.Info != nil {
+		api.Title, api.Description, api.Version = b.doc.Info.Title, b.doc.Info.Description, b.doc.Info.Version
+	}
+	api.BaseURL = baseURL(b.doc.Servers)
+	b.components()
+	api.Services = b.services()
+	api.ErrorType = sharedErrorType(api.Services)
+	b.breakCycles()
+	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
+	api.Types = b.types
+	return api
+}
+
+// warn records a located warning.
+func (b *builder) warn(ptr, format string, args ...any) {
+	b.report(diag.Warning, ptr, format, args...)
+}
+
+// fail records a located error.
+func (b *builder) fail(ptr, format string, args ...any) {
+	b.report(diag.Error, ptr, format, args...)
+}
+
+func (b *builder) report(sev diag.Severity, ptr, format string, args ...any) {
+	line, col := b.loc.position(b.cfg.Path, ptr)
+	b.diags = append(b.diags, diag.Diagnostic{
+		Severity: sev, File: b.cfg.SpecName, Line: line, Col: col, Pointer: ptr,
+		Message: sprintf(format, args...),
+	})
+}
+
+// components declares a Go type for every component schema: first every
+// name is claimed, in sorted order, then the types are filled, so that
+// references between components resolve whatever their order.
+func (b *builder) components() {
+	if b.doc.Components == nil {
+		return
+	}
+	names := sortedKeys(b.doc.Components.Schemas)
+	var pending []func()
+	for _, name := range names {
+		sr := b.doc.Components.Schemas[name]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		ptr := diag.Pointer("components", "schemas", name)
+		if sr.Ref != "" {
+			continue // an alias of another component: resolved through it
+		}
+		if _, done := b.named[sr.Value]; done {
+			continue
+		}
+		if fill := b.declare(sr.Value, naming.Exported(name), ptr); fill != nil {
+			pending = append(pending, fill)
+			b.refs["#/components/schemas/"+name] = b.named[sr.Value]
+		}
+	}
+	for _, fill := range pending {
+		fill()
+	}
+	for _, name := range names {
+		if sr := b.doc.Components.Schemas[name]; sr != nil && sr.Ref != "" && sr.Value != nil {
+			b.alias(naming.Exported(name), sr, diag.Pointer("components", "schemas", name))
+		}
+	}
+}
+
+// alias declares `type Name = Target` for a component that is only a $ref.
+func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
+	target, _ := b.refOf(sr, name, ptr)
+	if target.Kind == ir.Named && target.Name == name {
+		return
+	}
+	t := &ir.Type{Name: b.scope.Claim(name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
+		Doc: sr.Value.Description}
+	b.add(t)
+}
+
+// add records a declared type.
+func (b *builder) add(t *ir.Type) {
+	b.types = append(b.types, t)
+	b.byName[t.Name] = t
+}
+
+// baseURL is the first server's URL with its variables at their defaults.
+func baseURL(servers openapi3.Servers) string {
+	if len(servers) == 0 || servers[0] == nil {
+		return ""
+	}
+	s := servers[0]
+	u := s.URL
+	for name, v := range s.Variables {
+		if v != nil {
+			u = strings.ReplaceAll(u, "{"+name+"}", v.Default)
+		}
+	}
+	return strings.TrimSuffix(u, "/")
+}

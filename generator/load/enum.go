@@ -1,0 +1,113 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
+)
+
+// fillEnum fills an enum type. Values that repeat are declared once;
+// values that would share a Go name are numbered.
+func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
+	t.Kind = ir.Enum
+	base := ir.BuiltinRef(ir.String)
+	switch primaryType(s) {
+	case "integer":
+		base = ir.BuiltinRef(ir.Int64)
+	case "number":
+		base = ir.BuiltinRef(ir.Float64)
+	case "boolean":
+		base = ir.BuiltinRef(ir.Bool)
+	}
+	t.Base = &base
+	seen := map[string]bool{}
+	for _, v := range enumValues(s) {
+		val, ok := enumValue(base.Name, v)
+		if !ok {
+			b.warn(ptr, "enum value %v is not a %s; left out", v, base.Name)
+			continue
+		}
+		key := fmt.Sprint(val)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		t.Values = append(t.Values, ir.EnumValue{Name: b.scope.Claim(t.Name + valueWord(val)), Value: val})
+	}
+}
+
+// enumValue converts a decoded enum value to the enum's base type.
+func enumValue(base string, v any) (any, bool) {
+	switch base {
+	case ir.String:
+		s, ok := v.(string)
+		return s, ok
+	case ir.Bool:
+		x, ok := v.(bool)
+		return x, ok
+	case ir.Int64:
+		switch x := v.(type) {
+		case float64:
+			if x == math.Trunc(x) {
+				return int64(x), true
+			}
+		case int:
+			return int64(x), true
+		case int64:
+			return x, true
+		}
+	case ir.Float64:
+		switch x := v.(type) {
+		case float64:
+			return x, true
+		case int:
+			return float64(x), true
+		case int64:
+			return float64(x), true
+		}
+	}
+	return nil, false
+}
+
+// valueWord turns an enum value into the suffix of its constant's name.
+func valueWord(v any) string {
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return "Empty"
+		}
+		w := naming.Exported(x)
+		if w == "X" && x != "x" {
+			// Only punctuation: spell the characters.
+			var sb strings.Builder
+			for _, r := range x {
+				sb.WriteString(fmt.Sprintf("U%04X", r))
+			}
+			return sb.String()
+		}
+		if words := naming.Words(x); len(words) > 0 && !unicode.IsLetter([]rune(words[0])[0]) {
+			return strings.TrimPrefix(w, "X") // the type name already leads
+		}
+		return w
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int64:
+		if x < 0 {
+			return fmt.Sprintf("Minus%d", -x)
+		}
+		return fmt.Sprintf("%d", x)
+	case float64:
+		s := strings.NewReplacer("-", "Minus", ".", "_", "+", "").Replace(fmt.Sprint(x))
+		return s
+	}
+	return "Value"
+}

@@ -1,0 +1,193 @@
+package load
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
+)
+
+// property is one property of a merged object schema.
+type property struct {
+	name string
+	sr   *openapi3.SchemaRef
+	ptr  string
+}
+
+// object is an object schema with its allOf members merged in.
+type object struct {
+	props      []property
+	required   map[string]bool
+	additional *openapi3.SchemaRef // schema of additionalProperties
+	openExtra  bool                // additionalProperties: true, spelled out
+	discProp   string
+}
+
+// merge flattens a schema and its allOf members into one object. Members
+// come first, in order, then the schema's own properties; a later
+// declaration of the same property replaces an earlier one in place.
+func (b *builder) merge(s *openapi3.Schema, ptr string, seen map[*openapi3.Schema]bool) *object {
+	o := &object{required: map[string]bool{}}
+	if seen[s] {
+		return o
+	}
+	seen[s] = true
+	for i, m := range s.AllOf {
+		if m == nil || m.Value == nil {
+			continue
+		}
+		o.absorb(b.merge(m.Value, sprintf("%s/allOf/%d", ptr, i), seen))
+	}
+	for _, name := range b.propertyOrder(s, ptr) {
+		o.set(property{name: name, sr: s.Properties[name], ptr: ptr + "/properties/" + escape(name)})
+	}
+	for _, r := range s.Required {
+		o.required[r] = true
+	}
+	if s.AdditionalProperties.Schema != nil {
+		o.additional = s.AdditionalProperties.Schema
+	} else if s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
+		o.openExtra = true
+	}
+	if s.Discriminator != nil {
+		o.discProp = s.Discriminator.PropertyName
+	}
+	return o
+}
+
+func (o *object) absorb(m *object) {
+	for _, p := range m.props {
+		o.set(p)
+	}
+	for r := range m.required {
+		o.required[r] = true
+	}
+	if m.additional != nil {
+		o.additional = m.additional
+	}
+	o.openExtra = o.openExtra || m.openExtra
+	if m.discProp != "" {
+		o.discProp = m.discProp
+	}
+}
+
+func (o *object) set(p property) {
+	for i := range o.props {
+		if o.props[i].name == p.name {
+			o.props[i] = p
+			return
+		}
+	}
+	o.props = append(o.props, p)
+}
+
+// propertyOrder lists the schema's properties in the order the spec writes
+// them, when the spec file shows it, else sorted.
+func (b *builder) propertyOrder(s *openapi3.Schema, ptr string) []string {
+	keys := b.loc.keys(b.cfg.Path, ptr+"/properties")
+	if len(keys) == len(s.Properties) {
+		ok := true
+		for _, k := range keys {
+			if _, in := s.Properties[k]; !in {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return keys
+		}
+	}
+	return sortedKeys(s.Properties)
+}
+
+// fillStruct fills a struct type from an object schema.
+func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
+	t.Kind = ir.Struct
+	o := b.merge(s, ptr, map[*openapi3.Schema]bool{})
+	t.Fields = b.fields(t.Name, o, naming.NewScope("AdditionalProperties"))
+	switch {
+	case o.additional != nil:
+		elem, _ := b.refOf(o.additional, t.Name+"Value", ptr+"/additionalProperties")
+		t.Additional = &elem
+	case o.openExtra:
+		a := ir.BuiltinRef(ir.Any)
+		t.Additional = &a
+	}
+	for _, v := range append(slices.Clone(s.OneOf), s.AnyOf...) {
+		if !isNull(v) {
+			b.warn(ptr, "oneOf/anyOf beside properties is not supported; only the properties are generated")
+			break
+		}
+	}
+}
+
+// fields builds the fields of a merged object; owner names inline types.
+func (b *builder) fields(owner string, o *object, scope *naming.Scope) []*ir.Field {
+	var out []*ir.Field
+	for _, p := range o.props {
+		goName := scope.Claim(naming.Exported(p.name))
+		ref, null := b.refOf(p.sr, owner+naming.Exported(p.name), p.ptr)
+		f := &ir.Field{Name: goName, JSONName: p.name, Type: ref, Required: o.required[p.name]}
+		if p.sr != nil && p.sr.Value != nil {
+			f.Doc, f.Deprecated = doc(p.sr.Value), p.sr.Value.Deprecated
+		}
+		f.Wrap = b.wrapFor(ref, f.Required, null)
+		out = append(out, f)
+	}
+	return out
+}
+
+// wrapFor decides how a field holds its value:
+//
+//	required, not null       T
+//	optional, nil-able       T with omitzero (nil slice, map or any = absent)
+//	optional                 Opt[T]
+//	nullable                 Nullable[T]
+func (b *builder) wrapFor(ref ir.TypeRef, required, null bool) ir.Wrap {
+	switch {
+	case null:
+		return ir.Nullable
+	case required:
+		return ir.Plain
+	case b.nilIsAbsent(ref):
+		return ir.Plain
+	}
+	return ir.Opt
+}
+
+// nilIsAbsent reports whether nil stands for absent in the type, looking
+// through named slice and map types.
+func (b *builder) nilIsAbsent(ref ir.TypeRef) bool {
+	for range 10 {
+		if ref.NilIsAbsent() {
+			return true
+		}
+		t := b.byName[ref.Name]
+		if ref.Kind != ir.Named || t == nil || t.Kind != ir.Defined {
+			return false
+		}
+		ref = *t.Underlying
+	}
+	return false
+}
+
+// escape escapes a JSON pointer segment.
+func escape(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := range len(s) {
+		switch s[i] {
+		case '~':
+			out = append(out, "~0"...)
+		case '/':
+			out = append(out, "~1"...)
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}
+
+var _ = strconv.Itoa

@@ -1,0 +1,129 @@
+package load
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/diag"
+	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
+)
+
+// methods is the order in which the operations of one path are visited.
+var methods = []string{
+	http.MethodGet, http.MethodPut, http.MethodPost, http.MethodDelete,
+	http.MethodOptions, http.MethodHead, http.MethodPatch, http.MethodTrace,
+}
+
+// services groups the operations by their first tag, in path order.
+func (b *builder) services() []*ir.Service {
+	if b.doc.Paths == nil {
+		return nil
+	}
+	byTag := map[string]*ir.Service{}
+	fields := naming.NewScope()
+	methodScopes := map[*ir.Service]*naming.Scope{}
+	paths := b.doc.Paths.InMatchingOrder()
+	slices.Sort(paths)
+	for _, path := range paths {
+		item := b.doc.Paths.Value(path)
+		for _, method := range methods {
+			op := item.GetOperation(method)
+			if op == nil {
+				continue
+			}
+			tag := "Default"
+			if len(op.Tags) > 0 && strings.TrimSpace(op.Tags[0]) != "" {
+				tag = op.Tags[0]
+			}
+			svc := byTag[tag]
+			if svc == nil {
+				field := fields.Claim(naming.Exported(tag))
+				svc = &ir.Service{Field: field, Name: b.scope.Claim(field + "Service"), Doc: b.tagDoc(tag)}
+				byTag[tag] = svc
+				methodScopes[svc] = naming.NewScope()
+			}
+			ptr := diag.Pointer("paths", path, strings.ToLower(method))
+			o := b.operation(svc, methodScopes[svc], tag, method, path, item, op, ptr)
+			svc.Operations = append(svc.Operations, o)
+		}
+	}
+	out := make([]*ir.Service, 0, len(byTag))
+	for _, svc := range byTag {
+		out = append(out, svc)
+	}
+	slices.SortFunc(out, func(x, y *ir.Service) int { return cmp.Compare(x.Field, y.Field) })
+	return out
+}
+
+// tagDoc is the description the spec gives a tag.
+func (b *builder) tagDoc(tag string) string {
+	if t := b.doc.Tags.Get(tag); t != nil {
+		return t.Description
+	}
+	return ""
+}
+
+// operation builds one method.
+func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, method, path string,
+	item *openapi3.PathItem, op *openapi3.Operation, ptr string) *ir.Operation {
+	o := &ir.Operation{
+		ID:         op.OperationID,
+		Name:       methodScope.Claim(operationName(op.OperationID, tag, method, path)),
+		Doc:        cmp.Or(op.Description, op.Summary),
+		Deprecated: op.Deprecated,
+		Method:     method,
+		Path:       path,
+		Pointer:    ptr,
+	}
+	reqName := svc.Field + o.Name + "Request"
+	params := b.parameters(item, op, ptr)
+	o.PathParams = b.pathParams(path, params, ptr)
+	req := &ir.Type{Name: reqName, Kind: ir.Struct, Pointer: ptr,
+		Doc: sprintf("%s holds the body and parameters of %s.%s.", reqName, svc.Field, o.Name)}
+	scope := naming.NewScope("AdditionalProperties")
+	b.requestBody(o, req, scope, op, ptr)
+	b.queryParams(o, req, scope, params)
+	if len(req.Fields) > 0 || o.Body != ir.NoBody {
+		req.Name = b.scope.Claim(reqName)
+		req.Doc = strings.Replace(req.Doc, reqName, req.Name, 1)
+		o.Request = req
+		b.add(req)
+	}
+	b.responses(o, svc.Field+o.Name+"Response", op, ptr)
+	o.Idempotency = b.idempotencyHeader(o)
+	o.Paging = b.paging(o, op, methodScope, ptr)
+	return o
+}
+
+// operationName names a method from its operationId, dropping the tag when
+// it leads ("bulk_createJob" in tag Bulk -> CreateJob); without an
+// operationId, from the method and path ("GET /bulk/{job_id}/users" ->
+// GetBulkJobIDUsers).
+func operationName(id, tag, method, path string) string {
+	if strings.TrimSpace(id) == "" {
+		id = strings.ToLower(method) + " " + path
+	}
+	name := naming.Exported(id)
+	prefix := naming.Exported(tag)
+	if rest, ok := strings.CutPrefix(name, prefix); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+		name = rest
+	}
+	return name
+}
+
+// idempotencyHeader returns the header parameter that carries the
+// idempotency key, if the operation declares one.
+func (b *builder) idempotencyHeader(o *ir.Operation) string {
+	for _, p := range o.Params {
+		if p.In == ir.InHeader && strings.EqualFold(p.Name, b.cfg.IdempotencyHeader) {
+			return p.Name
+		}
+	}
+	return ""
+}

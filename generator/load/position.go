@@ -1,0 +1,117 @@
+package load
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// locator finds the line and column of a JSON pointer in the spec's own
+// files. It reads the YAML (or JSON) text itself rather than kin-openapi's
+// Origin records, whose shape changes between releases: all knowledge of
+// source positions stays in this file.
+type locator struct {
+	files map[string]*yaml.Node // path -> document node; nil when unreadable
+}
+
+func newLocator() *locator { return &locator{files: map[string]*yaml.Node{}} }
+
+// root returns the parsed document of path, reading it on first use.
+func (l *locator) root(path string) *yaml.Node {
+	if n, ok := l.files[path]; ok {
+		return n
+	}
+	var doc yaml.Node
+	data, err := os.ReadFile(path)
+	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		l.files[path] = nil
+		return nil
+	}
+	l.files[path] = doc.Content[0]
+	return doc.Content[0]
+}
+
+// node returns the YAML node at pointer ("#/a/b~1c") in path, or the
+// deepest node reached on the way when the pointer leads nowhere.
+func (l *locator) node(path, pointer string) (*yaml.Node, bool) {
+	n := l.root(path)
+	if n == nil {
+		return nil, false
+	}
+	for _, seg := range splitPointer(pointer) {
+		next := child(n, seg)
+		if next == nil {
+			return n, false
+		}
+		n = next
+	}
+	return n, true
+}
+
+// position returns the 1-based line and column of pointer in path; 0, 0
+// when the file cannot be read. A pointer that leads nowhere is placed at
+// the deepest node it reaches.
+func (l *locator) position(path, pointer string) (line, col int) {
+	n, _ := l.node(path, pointer)
+	if n == nil {
+		return 0, 0
+	}
+	return n.Line, n.Column
+}
+
+// keys returns the keys of the mapping at pointer in document order, or nil.
+func (l *locator) keys(path, pointer string) []string {
+	n, ok := l.node(path, pointer)
+	if !ok || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := make([]string, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, n.Content[i].Value)
+	}
+	return out
+}
+
+// child steps from a mapping to the value of key (placing the step on the
+// key, which is where an editor should point), or from a sequence to an
+// item.
+func child(n *yaml.Node, seg string) *yaml.Node {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				v := n.Content[i+1]
+				if v.Kind == yaml.ScalarNode {
+					// Point at the key of a scalar, the usual place of the problem.
+					return &yaml.Node{Kind: yaml.ScalarNode, Value: v.Value, Line: n.Content[i].Line, Column: n.Content[i].Column}
+				}
+				return v
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// splitPointer turns "#/a/b~1c" into ["a", "b/c"].
+func splitPointer(p string) []string {
+	p = strings.TrimPrefix(p, "#")
+	p = strings.TrimPrefix(p, "/")
+	if p == "" {
+		return nil
+	}
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		s = strings.ReplaceAll(s, "~1", "/")
+		parts[i] = strings.ReplaceAll(s, "~0", "~")
+	}
+	return parts
+}

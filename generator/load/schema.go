@@ -1,0 +1,149 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/ir"
+)
+
+var sprintf = fmt.Sprintf
+
+// refOf returns the Go type that holds values of the schema, declaring a
+// named type (from hint) when the schema needs one, and whether the schema
+// admits null.
+func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, bool) {
+	if sr == nil || sr.Value == nil {
+		return ir.BuiltinRef(ir.Any), false
+	}
+	s := sr.Value
+	if ref, ok := b.refs[sr.Ref]; ok && sr.Ref != "" {
+		return ref, nullable(s)
+	}
+	if ref, ok := b.named[s]; ok {
+		return ref, nullable(s)
+	}
+	if sr.Ref != "" {
+		// A reference outside components/schemas (another file, a nested
+		// pointer): named after its last segment.
+		hint = refName(sr.Ref)
+	}
+	if fill := b.declare(s, hint, ptr); fill != nil {
+		if sr.Ref != "" {
+			b.refs[sr.Ref] = b.named[s]
+		}
+		fill()
+	}
+	if ref, ok := b.named[s]; ok {
+		return ref, nullable(s)
+	}
+	return b.unnamed(s, hint, ptr), nullable(s)
+}
+
+// refName names a referenced schema after the last segment of its $ref.
+func refName(ref string) string {
+	if i := strings.LastIndexAny(ref, "/#"); i >= 0 {
+		ref = ref[i+1:]
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(ref, ".yaml"), ".json"), ".yml")
+}
+
+// declare claims a named type for a schema that needs one (an object with
+// properties, an enum, a union) and returns the function that fills it in;
+// nil when the schema needs no name. The claim happens at once, so that
+// recursive references find the name.
+func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
+	shape := shapeOf(s)
+	if shape == shapeScalar || shape == shapeArray || shape == shapeMap || shape == shapeAny {
+		return nil
+	}
+	if shape == shapeWrapper {
+		return nil // resolved through the wrapped schema
+	}
+	t := &ir.Type{Name: b.scope.Claim(name), Doc: doc(s), Pointer: ptr, Deprecated: s.Deprecated}
+	b.named[s] = ir.Ref(t.Name)
+	b.add(t)
+	return func() {
+		switch shape {
+		case shapeStruct:
+			b.fillStruct(t, s, ptr)
+		case shapeUnion:
+			b.fillUnion(t, s, ptr)
+		case shapeEnum:
+			b.fillEnum(t, s, ptr)
+		}
+	}
+}
+
+// unnamed returns the type of a schema that needs no declaration.
+func (b *builder) unnamed(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
+	switch shapeOf(s) {
+	case shapeWrapper:
+		inner, at := wrapped(s)
+		ref, _ := b.refOf(inner, hint, ptr+at)
+		return ref
+	case shapeArray:
+		elem, _ := b.refOf(s.Items, hint+"Item", ptr+"/items")
+		return ir.SliceOf(elem)
+	case shapeMap:
+		return ir.MapOf(b.mapElem(s, hint, ptr))
+	case shapeScalar:
+		return scalar(s)
+	}
+	return ir.BuiltinRef(ir.Any)
+}
+
+// mapElem is the value type of a map-shaped object.
+func (b *builder) mapElem(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
+	if ap := s.AdditionalProperties.Schema; ap != nil {
+		elem, null := b.refOf(ap, hint+"Value", ptr+"/additionalProperties")
+		if null && !elem.NilIsAbsent() {
+			return ir.BuiltinRef(ir.Any)
+		}
+		return elem
+	}
+	if len(s.PatternProperties) == 1 {
+		for pat, ps := range s.PatternProperties {
+			elem, _ := b.refOf(ps, hint+"Value", ptr+"/patternProperties/"+pat)
+			return elem
+		}
+	}
+	return ir.BuiltinRef(ir.Any)
+}
+
+// scalar maps a string, integer, number or boolean schema to its Go type.
+func scalar(s *openapi3.Schema) ir.TypeRef {
+	switch primaryType(s) {
+	case "string":
+		switch s.Format {
+		case "date-time":
+			return ir.BuiltinRef(ir.Time)
+		case "byte":
+			return ir.BuiltinRef(ir.Bytes)
+		}
+		return ir.BuiltinRef(ir.String)
+	case "integer":
+		if s.Format == "int32" {
+			return ir.BuiltinRef(ir.Int32)
+		}
+		return ir.BuiltinRef(ir.Int64)
+	case "number":
+		if s.Format == "float" {
+			return ir.BuiltinRef(ir.Float32)
+		}
+		return ir.BuiltinRef(ir.Float64)
+	case "boolean":
+		return ir.BuiltinRef(ir.Bool)
+	}
+	return ir.BuiltinRef(ir.Any)
+}
+
+// doc is a schema's description, else its title.
+func doc(s *openapi3.Schema) string {
+	if s.Description != "" {
+		return s.Description
+	}
+	return s.Title
+}

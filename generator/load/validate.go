@@ -1,0 +1,67 @@
+package load
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/generator/diag"
+)
+
+// validate runs kin-openapi's validation piece by piece, so that each
+// problem is placed at the schema or operation it belongs to. Example
+// mismatches are not generation errors and are left to spec linters.
+func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
+	ctx := context.Background()
+	opts := []openapi3.ValidationOption{
+		openapi3.DisableExamplesValidation(),
+		openapi3.EnableSchemaDefaultsValidation(),
+	}
+	if doc.Validate(ctx, opts...) == nil {
+		return nil
+	}
+	ctx = openapi3.WithValidationOptions(ctx, opts...)
+	var out diag.List
+	at := func(err error, segs ...string) {
+		ptr := diag.Pointer(segs...)
+		line, col := loc.position(cfg.Path, ptr)
+		out = append(out, diag.Diagnostic{File: cfg.SpecName, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
+	}
+	if doc.Components != nil {
+		for _, name := range sortedKeys(doc.Components.Schemas) {
+			if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
+				if err := s.Value.Validate(ctx); err != nil {
+					at(err, "components", "schemas", name)
+				}
+			}
+		}
+	}
+	if doc.Paths != nil {
+		for _, path := range doc.Paths.InMatchingOrder() {
+			item := doc.Paths.Value(path)
+			for _, method := range sortedKeys(item.Operations()) {
+				if err := item.Operations()[method].Validate(ctx); err != nil {
+					at(err, "paths", path, strings.ToLower(method))
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		// The problem lies elsewhere (info, servers, security): report it at
+		// the document root.
+		at(doc.Validate(ctx, opts...))
+	}
+	return out
+}
+
+// sortedKeys returns the keys of a map in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,29 @@
+package generator
+
+// Options are the settings of a -config file (YAML). Every key is optional.
+type Options struct {
+	// Package overrides the -package flag when set.
+	Package string `yaml:"package" json:"package,omitempty"`
+	// IdempotencyHeader names the request header that carries an idempotency
+	// key. Operations that declare a header parameter of this name get a key
+	// on every call, reused across retries. Default: "Idempotency-Key".
+	IdempotencyHeader string `yaml:"idempotency-header" json:"idempotency-header,omitempty"`
+	// Pagination marks cursor-paged operations by operationId, for specs
+	// that carry no x-oagen-pagination extension.
+	Pagination map[string]Pagination `yaml:"pagination" json:"pagination,omitempty"`
+	// AllowRemoteRefs lets $ref reach http(s) URLs. Off by default.
+	AllowRemoteRefs bool `yaml:"allow-remote-refs" json:"allow-remote-refs,omitempty"`
+}
+
+// Pagination describes a cursor-paged operation.
+type Pagination struct {
+	// CursorParam is the query parameter that carries the cursor.
+	CursorParam string `yaml:"cursor-param" json:"cursor-param"`
+	// NextCursor is the dotted path of the next cursor in the response.
+	NextCursor string `yaml:"next-cursor" json:"next-cursor"`
+	// HasMore is the dotted path of the boolean that says more pages follow;
+	// when empty, a non-empty next cursor means more.
+	HasMore string `yaml:"has-more" json:"has-more,omitempty"`
+	// Items is the dotted path of the array of items in the response.
+	Items string `yaml:"items" json:"items"`
+}
