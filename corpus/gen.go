@@ -105,16 +105,18 @@ func generate(fn GenFuncW, specPath, pkg, dir string) (r GenResult) {
 		return r
 	}
 	for name, src := range files {
-		if name != filepath.Base(name) || !strings.HasSuffix(name, ".go") {
-			r.Stage, r.Error = StageGenerate, fmt.Sprintf("generator returned file %q: want a .go file name without folders", name)
+		if name != filepath.Base(name) || name == "go.mod" {
+			r.Stage, r.Error = StageGenerate, fmt.Sprintf("generator returned file %q: want a file name without folders", name)
 			return r
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
 			r.Stage, r.Error = StageGenerate, err.Error()
 			return r
 		}
-		r.Files++
-		r.Bytes += int64(len(src))
+		if strings.HasSuffix(name, ".go") {
+			r.Files++
+			r.Bytes += int64(len(src))
+		}
 	}
 	r.Stage = StageOK
 	return r

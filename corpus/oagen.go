@@ -1,12 +1,18 @@
 package corpus
 
-import "errors"
-
-// ErrNoGenerator is returned by Oagen while generator.Generate is not
-// there yet.
-var ErrNoGenerator = errors.New("generator.Generate is not available yet")
+import (
+	"github.com/oagen/oagen/generator"
+)
 
 // Oagen generates a client with oagen's generator.
 func Oagen(specPath, pkg string) (map[string][]byte, []string, error) {
-	return nil, nil, ErrNoGenerator
+	res, err := generator.Generate(generator.Config{SpecPath: specPath, Package: pkg})
+	if err != nil {
+		return nil, nil, err
+	}
+	warnings := make([]string, len(res.Warnings))
+	for i, w := range res.Warnings {
+		warnings[i] = w.String()
+	}
+	return res.Files, warnings, nil
 }

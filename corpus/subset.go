@@ -38,9 +38,32 @@ var Subset = []SubsetEntry{
 	{"vtex.local/Master-Data-API-", "directory:vtex.local/Master-Data-API-", "", "non-ASCII names, a trailing dash in the file name"},
 	{"amazonaws.com/sms-voice", "directory:amazonaws.com/sms-voice", "", "AWS style: __string shapes, names that differ only in case"},
 	{"googleapis.com/sheets", "directory:googleapis.com/sheets", "", "Google discovery origin, properties named like Go keywords"},
-	{"api.video (split YAML)", "directory:api.video", "split", "multi-file YAML (one file per schema), multipart uploads, dashed names"},
+	{"daniweb.com (split YAML)", "directory:daniweb.com", "split", "multi-file YAML (one file per schema), multipart bodies, dashed names"},
 	{"kin-openapi/rubrik (YAML)", "kin-openapi:openapi3/testdata/issue570.json", "yaml", "Swagger 2.0 as YAML: Rubrik's internal API"},
 	{"kin-openapi/k8s-definitions", "kin-openapi:openapi3/testdata/issue423.k8s.swagger.json", "", "Swagger 2.0 JSON: Kubernetes definitions without paths"},
+}
+
+// KnownFailure is how a subset spec fails today.
+type KnownFailure struct {
+	Stage Stage
+	Cause string // for people: the cause when it was listed
+}
+
+// KnownFailures are the subset specs that fail today. TestSubset fails when
+// a spec fails that is not listed here, or at another stage than listed, or
+// passes while listed: keep the list in step with the generator (the test's
+// message says what to change). CORPUS_STRICT=1 ignores the list.
+var KnownFailures = map[string]KnownFailure{
+	"octokit/api.github.com":             {StageLoad, `#: invalid paths: conflicting paths "…" and "…"`},
+	"stripe.com":                         {StageBuild, "unknown field X in struct literal of type operation"},
+	"kubernetes.io":                      {StageBuild, "unknown field X in struct literal of type operation"},
+	"vercel.com":                         {StageLoad, "#/paths/…: field examples is for X >=N"},
+	"discourse.local":                    {StageLoad, "#/paths/…: field examples is for X >=N"},
+	"twilio.com/twilio_conversations_v1": {StageBuild, "unknown field X in struct literal of type operation"},
+	"cpy.re/peertube":                    {StageBuild, "unknown field X in struct literal of type operation"},
+	"daniweb.com (split YAML)":           {StageGenerate, "X N:N: missing '…' in parameter list (and N more errors) while formatting source:"},
+	"kin-openapi/rubrik (YAML)":          {StageBuild, "unknown field X in struct literal of type operation"},
+	"kin-openapi/k8s-definitions":        {StageLoad, "#: invalid paths: must be an object"},
 }
 
 // PrepareSubset resolves the subset's descriptions: those from the npm

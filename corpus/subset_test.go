@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,8 +33,8 @@ func TestSubset(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := Oagen(filepath.Join("testdata", "probe.yaml"), "client"); errors.Is(err, ErrNoGenerator) {
-		t.Skipf("the generator is not functional yet: %v", err)
+	if _, _, err := Oagen(filepath.Join("testdata", "probe.yaml"), "client"); err != nil {
+		t.Fatalf("the generator fails on the smallest description, testdata/probe.yaml: %v", err)
 	}
 	specs, err := PrepareSubset(dir, cache, t.TempDir(), Subset)
 	if err != nil {
@@ -62,7 +61,46 @@ func TestSubset(t *testing.T) {
 			res.ID, res.Version, humanSize(res.Size), res.GenSeconds, res.MaxRSSMB, res.Files, res.Bytes>>10, res.Warnings, res.Stage)
 	}
 	t.Logf("%d specs in %s:\n%s", len(results), time.Since(start).Round(time.Second), sb.String())
-	if f := Failures(results); f != "" {
-		t.Errorf("failures:\n%s", f)
+	known := KnownFailures
+	if os.Getenv("CORPUS_STRICT") == "1" {
+		known = nil
 	}
+	var unexpected []Result
+	var fixed, listed []string
+	for _, res := range results {
+		k, isKnown := known[res.ID]
+		switch {
+		case res.Stage == StageOK && isKnown:
+			fixed = append(fixed, res.ID)
+		case res.Stage != StageOK && (!isKnown || k.Stage != res.Stage):
+			unexpected = append(unexpected, res)
+		case res.Stage != StageOK:
+			listed = append(listed, fmt.Sprintf("%s: %s: %s", res.ID, res.Stage, res.Cause))
+		}
+	}
+	if len(listed) > 0 {
+		t.Logf("known failures (KnownFailures in subset.go):\n\t%s", strings.Join(listed, "\n\t"))
+	}
+	if len(unexpected) > 0 {
+		var entries strings.Builder
+		for _, res := range unexpected {
+			fmt.Fprintf(&entries, "\t%q: {%s, %q},\n", res.ID, stageConst(res.Stage), res.Cause)
+		}
+		t.Errorf("unexpected failures:\n%s\nif they are accepted for now, list them in KnownFailures (subset.go):\n%s", Failures(unexpected), entries.String())
+	}
+	if len(fixed) > 0 {
+		t.Errorf("these subset specs pass now: remove them from KnownFailures (subset.go):\n\t%s", strings.Join(fixed, "\n\t"))
+	}
+}
+
+func stageConst(s Stage) string {
+	for _, c := range []struct {
+		s    Stage
+		name string
+	}{{StageLoad, "StageLoad"}, {StageGenerate, "StageGenerate"}, {StageBuild, "StageBuild"}, {StageVet, "StageVet"}} {
+		if c.s == s {
+			return c.name
+		}
+	}
+	return fmt.Sprintf("Stage(%q)", s)
 }
