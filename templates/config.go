@@ -1,0 +1,70 @@
+package templates
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// defaultMaxRetries is how many times a failed attempt is retried unless
+// WithMaxRetries says otherwise.
+const defaultMaxRetries = 2
+
+// requestConfig is everything the options decide for one call. A client
+// keeps one built from its options and each call works on its own copy, so
+// calls share no mutable state.
+type requestConfig struct {
+	baseURL        string
+	authorization  string // full Authorization header value, "" for none
+	httpClient     *http.Client
+	maxRetries     int
+	requestTimeout time.Duration // per attempt; 0 means none
+	header         http.Header   // set by WithHeader and WithHeaderAdd
+	idempotencyKey string
+	middlewares    []Middleware
+	responseInto   **http.Response
+
+	// Seams for tests: how to wait, what time it is and the jitter source
+	// (a float in [0, 1)).
+	sleep  func(ctx context.Context, d time.Duration) error
+	now    func() time.Time
+	jitter func() float64
+}
+
+// newRequestConfig returns the defaults with opts applied in order.
+func newRequestConfig(baseURL string, opts []Option) requestConfig {
+	cfg := requestConfig{
+		baseURL:    baseURL,
+		httpClient: http.DefaultClient,
+		maxRetries: defaultMaxRetries,
+		sleep:      sleepContext,
+		now:        time.Now,
+		jitter:     rand.Float64,
+	}
+	cfg.apply(opts)
+	return cfg
+}
+
+// apply runs opts in order, skipping nil ones.
+func (cfg *requestConfig) apply(opts []Option) {
+	for _, opt := range opts {
+		if opt != nil {
+			opt(cfg)
+		}
+	}
+}
+
+// withCallOptions returns a copy of cfg that per-call options can change
+// without touching cfg.
+func (cfg *requestConfig) withCallOptions(opts []RequestOption) requestConfig {
+	c := *cfg
+	if len(opts) == 0 {
+		return c
+	}
+	c.header = cfg.header.Clone()
+	c.middlewares = slices.Clip(cfg.middlewares)
+	c.apply(opts)
+	return c
+}

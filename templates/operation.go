@@ -1,0 +1,86 @@
+package templates
+
+import (
+	"cmp"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// operation describes one API call, as generated code fills it in.
+type operation struct {
+	method       string // http.MethodGet, http.MethodPost, ...
+	pathTemplate string // as in the spec, "/bulk/{job_id}"; used in errors
+	path         string // pathTemplate with each value escaped by pathEscape
+	query        url.Values
+	header       http.Header
+
+	// body is sent JSON-encoded when non-nil, as contentType
+	// ("application/json" when empty).
+	body        any
+	contentType string
+
+	// idempotencyHeader names the idempotency key header the operation
+	// declares, such as "Idempotency-Key"; "" when it declares none.
+	idempotencyHeader string
+
+	// errorBody returns a pointer to decode an error response body into;
+	// nil when the operation declares no error schema.
+	errorBody func() any
+}
+
+// setHeader sets the request header k to v.
+func (op *operation) setHeader(k, v string) {
+	if op.header == nil {
+		op.header = make(http.Header)
+	}
+	op.header.Set(k, v)
+}
+
+// addQuery adds v to the query parameter k.
+func (op *operation) addQuery(k, v string) {
+	if op.query == nil {
+		op.query = make(url.Values)
+	}
+	op.query.Add(k, v)
+}
+
+// name is how errors refer to the operation: "POST /bulk/{job_id}". It never
+// holds a query string or a credential.
+func (op *operation) name() string {
+	return op.method + " " + cmp.Or(op.pathTemplate, op.path)
+}
+
+// wrap prefixes err with the operation's name, keeping it for errors.Is
+// and errors.As.
+func (op *operation) wrap(err error) error {
+	return fmt.Errorf("%s: %w", op.name(), err)
+}
+
+// requestURL joins base and the operation's escaped path and query. The
+// path keeps its escaping: a value "a/b" escaped as "a%2Fb" stays one
+// segment on the wire.
+func (op *operation) requestURL(base string) (*url.URL, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("invalid base URL: %w", err)
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())
+	}
+	rawPath := strings.TrimSuffix(u.EscapedPath(), "/") + "/" + strings.TrimPrefix(op.path, "/")
+	path, err := url.PathUnescape(rawPath)
+	if err != nil {
+		return nil, fmt.Errorf("invalid path %q: %w", op.path, err)
+	}
+	u.Path, u.RawPath = path, rawPath
+	u.RawQuery = op.query.Encode()
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// pathEscape escapes a path parameter value so that it stays one segment.
+func pathEscape(s string) string {
+	return url.PathEscape(s)
+}

@@ -1,0 +1,96 @@
+package templates
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+)
+
+// userAgent identifies the client runtime to servers.
+const userAgent = "oagen-go"
+
+// preparedRequest is what every attempt of one call sends. It is built once
+// per call, so the body bytes and the idempotency key are identical on
+// every attempt.
+type preparedRequest struct {
+	method    string
+	url       string
+	header    http.Header
+	body      []byte // nil when the request has no body
+	retryable bool   // the method is idempotent or an idempotency key is sent
+}
+
+// prepareRequest encodes op under cfg.
+func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error) {
+	u, err := op.requestURL(cfg.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	body, err := encodeBody(op.body)
+	if err != nil {
+		return nil, err
+	}
+	header := requestHeader(op, cfg, body != nil)
+	keyed := ensureIdempotencyKey(op, cfg, header)
+	return &preparedRequest{
+		method:    op.method,
+		url:       u.String(),
+		header:    header,
+		body:      body,
+		retryable: idempotentMethod(op.method) || keyed,
+	}, nil
+}
+
+// newRequest returns a fresh request for one attempt, bound to ctx.
+func (p *preparedRequest) newRequest(ctx context.Context) (*http.Request, error) {
+	var body io.Reader // a nil interface when there is no body
+	if p.body != nil {
+		body = bytes.NewReader(p.body) // also sets GetBody and ContentLength
+	}
+	req, err := http.NewRequestWithContext(ctx, p.method, p.url, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = p.header.Clone()
+	return req, nil
+}
+
+// encodeBody returns v as JSON, or nil when v is nil. HTML characters are
+// left as they are: bodies may carry HTML on purpose.
+func encodeBody(v any) ([]byte, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encoding request body: %w", err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// requestHeader merges, in increasing precedence, the runtime defaults and
+// credentials, the operation's headers and the options' headers.
+func requestHeader(op *operation, cfg *requestConfig, hasBody bool) http.Header {
+	h := make(http.Header, 4+len(op.header)+len(cfg.header))
+	h.Set("Accept", "application/json")
+	h.Set("User-Agent", userAgent)
+	if hasBody {
+		h.Set("Content-Type", cmp.Or(op.contentType, "application/json"))
+	}
+	if cfg.authorization != "" {
+		h.Set("Authorization", cfg.authorization)
+	}
+	for _, layer := range [...]http.Header{op.header, cfg.header} {
+		for k, vs := range layer {
+			h[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
+		}
+	}
+	return h
+}
