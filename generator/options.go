@@ -1,5 +1,13 @@
 package generator
 
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"gopkg.in/yaml.v3"
+)
+
 // Options are the settings of a -config file (YAML). Every key is optional.
 type Options struct {
 	// Package overrides the -package flag when set.
@@ -26,4 +34,16 @@ type Pagination struct {
 	HasMore string `yaml:"has-more" json:"has-more,omitempty"`
 	// Items is the dotted path of the array of items in the response.
 	Items string `yaml:"items" json:"items"`
+}
+
+// ParseOptions reads a config file strictly: an unknown key is an error
+// that names its line.
+func ParseOptions(data []byte) (Options, error) {
+	var opts Options
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&opts); err != nil && !errors.Is(err, io.EOF) {
+		return opts, err
+	}
+	return opts, nil
 }

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/oagen/oagen/generator"
 	"github.com/oagen/oagen/generator/output"
@@ -88,17 +84,14 @@ func checkDir(dir string, files map[string][]byte, stdout, stderr io.Writer) int
 	return 1
 }
 
-// readConfig reads the YAML config strictly: an unknown key is an error
-// that names its line.
+// readConfig reads the YAML config file.
 func readConfig(path string) (generator.Options, error) {
-	var opts generator.Options
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return opts, err
+		return generator.Options{}, err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&opts); err != nil && !errors.Is(err, io.EOF) {
+	opts, err := generator.ParseOptions(data)
+	if err != nil {
 		return opts, fmt.Errorf("%s: %v", path, err)
 	}
 	return opts, nil

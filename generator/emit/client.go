@@ -59,9 +59,13 @@ func (e *emitter) clientFile() *jen.File {
 
 	f.Comment("NewClient returns a client configured by opts. Without WithBaseURL it calls")
 	f.Comment("DefaultBaseURL.")
-	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
-		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("DefaultBaseURL"), jen.Id("opts")),
-		jen.Return(jen.Op("&").Id("Client").Values(init)),
-	)
+	body := []jen.Code{jen.Return(jen.Op("&").Id("Client").Values())}
+	if len(e.api.Services) > 0 {
+		body = []jen.Code{
+			jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("DefaultBaseURL"), jen.Id("opts")),
+			jen.Return(jen.Op("&").Id("Client").Values(init)),
+		}
+	}
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(body...)
 	return f
 }

@@ -28,6 +28,10 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 	}
 	o.ContentType = ct
 	mptr := ptr + "/content/" + escape(ct) + "/schema"
+	if isWildcard(ct) && mt.Schema != nil && !isBinary(mt.Schema) {
+		// Swagger 2.0 without "consumes" converts to */*: a schema means JSON.
+		ct, o.ContentType = "application/json", "application/json"
+	}
 	switch {
 	case isJSON(ct):
 		if b.flatten(req, scope, mt.Schema, mptr) {
@@ -113,4 +117,12 @@ func mediaRank(ct string) int {
 func isJSON(ct string) bool {
 	ct = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
+}
+
+// isWildcard reports media ranges such as */* and application/*.
+func isWildcard(ct string) bool { return strings.HasSuffix(ct, "/*") }
+
+// isBinary reports a string schema of format binary.
+func isBinary(sr *openapi3.SchemaRef) bool {
+	return sr.Value != nil && primaryType(sr.Value) == "string" && sr.Value.Format == "binary"
 }

@@ -82,6 +82,10 @@ func valueWord(v any) string {
 		if strings.TrimSpace(x) == "" {
 			return "Empty"
 		}
+		if strings.ToUpper(x) == x {
+			// SCREAMING_CASE reads as words: COMPLETED -> Completed, API_ERROR -> APIError.
+			x = strings.ToLower(x)
+		}
 		w := naming.Exported(x)
 		if w == "X" && x != "x" {
 			// Only punctuation: spell the characters.

@@ -53,12 +53,13 @@ func Load(cfg Config) (*ir.API, diag.List) {
 		cfg.SpecName = cfg.Path
 	}
 	loc := newLocator()
-	doc, errs := read(cfg, loc)
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
+	doc, problems := read(cfg, loc)
+	if len(problems.Errors()) > 0 {
+		problems.Sort()
+		return nil, problems
 	}
 	b := newBuilder(cfg, doc, loc)
+	b.diags = problems
 	api := b.build()
 	b.diags.Sort()
 	if len(b.diags.Errors()) > 0 {
@@ -98,7 +99,11 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	if err != nil {
 		return nil, diag.List{locateLoadError(cfg, loc, err)}
 	}
-	return doc, validate(cfg, loc, doc)
+	problems := validate(cfg, loc, doc)
+	if len(problems.Errors()) > 0 {
+		return nil, problems
+	}
+	return doc, problems
 }
 
 // version returns "2" for Swagger 2.0, "3" for OpenAPI 3.x, "" otherwise.

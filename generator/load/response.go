@@ -29,6 +29,9 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		rptr := ptr + "/responses/" + code + "/content/" + escape(ct) + "/schema"
 		switch {
 		case mt == nil:
+		case isWildcard(ct) && mt.Schema != nil && !isBinary(mt.Schema) && success:
+			ref, _ := b.refOf(mt.Schema, hint, rptr)
+			results = appendRef(results, ref)
 		case isJSON(ct) && success:
 			ref, _ := b.refOf(mt.Schema, hint, rptr)
 			results = appendRef(results, ref)

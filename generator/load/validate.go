@@ -11,8 +11,11 @@ import (
 )
 
 // validate runs kin-openapi's validation piece by piece, so that each
-// problem is placed at the schema or operation it belongs to. Example
-// mismatches are not generation errors and are left to spec linters.
+// problem is placed at the schema or operation it belongs to. An invalid
+// component schema is an error; problems in operations and elsewhere are
+// warnings, since the generator can still build a client (an undeclared
+// path parameter becomes a string argument). Example mismatches are left
+// to spec linters.
 func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 	ctx := context.Background()
 	opts := []openapi3.ValidationOption{
@@ -24,16 +27,16 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 	}
 	ctx = openapi3.WithValidationOptions(ctx, opts...)
 	var out diag.List
-	at := func(err error, segs ...string) {
-		ptr := diag.Pointer(segs...)
+	atPtr := func(sev diag.Severity, err error, ptr string) {
 		line, col := loc.position(cfg.Path, ptr)
-		out = append(out, diag.Diagnostic{File: cfg.SpecName, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
+		out = append(out, diag.Diagnostic{Severity: sev, File: cfg.SpecName, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
 	}
+	at := func(sev diag.Severity, err error, segs ...string) { atPtr(sev, err, diag.Pointer(segs...)) }
 	if doc.Components != nil {
 		for _, name := range sortedKeys(doc.Components.Schemas) {
 			if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
-				if err := s.Value.Validate(ctx); err != nil {
-					at(err, "components", "schemas", name)
+				if ptr, err := deepestInvalid(ctx, s.Value, diag.Pointer("components", "schemas", name), 0); err != nil {
+					atPtr(diag.Error, err, ptr)
 				}
 			}
 		}
@@ -43,15 +46,16 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 			item := doc.Paths.Value(path)
 			for _, method := range sortedKeys(item.Operations()) {
 				if err := item.Operations()[method].Validate(ctx); err != nil {
-					at(err, "paths", path, strings.ToLower(method))
+					at(diag.Warning, err, "paths", path, strings.ToLower(method))
 				}
 			}
 		}
 	}
 	if len(out) == 0 {
-		// The problem lies elsewhere (info, servers, security): report it at
-		// the document root.
-		at(doc.Validate(ctx, opts...))
+		// The problem lies elsewhere (paths, servers, security): report it
+		// at the operation it names, else at the document root.
+		err := doc.Validate(ctx, opts...)
+		atPtr(diag.Warning, err, pointerInMessage(err.Error()))
 	}
 	return out
 }

@@ -1,0 +1,153 @@
+package generator
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oagen/oagen/generator/output"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+const goldenDir = "../testdata/golden"
+
+// A golden case is a folder with a spec (spec.yaml or spec.json), an
+// optional config.yaml, and either want/ (the expected files, runtime left
+// out) or want.err (the expected error text).
+func TestGolden(t *testing.T) {
+	cases, err := os.ReadDir(goldenDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vetRoot := t.TempDir()
+	writeFile(t, filepath.Join(vetRoot, "go.mod"), []byte("module goldens\n\ngo 1.26\n"))
+	vetted := 0
+	for _, c := range cases {
+		if !c.IsDir() {
+			continue
+		}
+		dir := filepath.Join(goldenDir, c.Name())
+		t.Run(c.Name(), func(t *testing.T) {
+			res, err := Generate(goldenConfig(t, dir))
+			wantErr, readErr := os.ReadFile(filepath.Join(dir, "want.err"))
+			if *update {
+				os.Remove(filepath.Join(dir, "want.err"))
+				readErr = os.ErrNotExist
+				if err != nil {
+					checkError(t, dir, err, nil)
+					return
+				}
+			}
+			if readErr == nil {
+				checkError(t, dir, err, wantErr)
+				return
+			}
+			if err != nil {
+				t.Fatalf("generate: %v", err)
+			}
+			checkFiles(t, filepath.Join(dir, "want"), res.Files)
+			if err := output.Write(filepath.Join(vetRoot, c.Name()), res.Files); err != nil {
+				t.Fatal(err)
+			}
+			vetted++
+		})
+	}
+	if vetted == 0 {
+		return
+	}
+	// Every golden package builds and passes go vet.
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = vetRoot
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet over the golden packages: %v\n%s", err, out)
+	}
+}
+
+// goldenConfig reads a case's spec and config.
+func goldenConfig(t *testing.T, dir string) Config {
+	t.Helper()
+	spec := filepath.Join(dir, "spec.yaml")
+	if _, err := os.Stat(spec); err != nil {
+		spec = filepath.Join(dir, "spec.json")
+	}
+	pkg := strings.ReplaceAll(filepath.Base(dir), "-", "")
+	cfg := Config{SpecPath: spec, SpecName: filepath.Base(spec), Package: pkg}
+	if data, err := os.ReadFile(filepath.Join(dir, "config.yaml")); err == nil {
+		opts, err := ParseOptions(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Options = opts
+	}
+	return cfg
+}
+
+func checkError(t *testing.T, dir string, err error, want []byte) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("generation succeeded; want an error")
+	}
+	got := []byte(err.Error() + "\n")
+	if *update {
+		writeFile(t, filepath.Join(dir, "want.err"), got)
+		return
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("error text differs (-want +got):\n%s", unifiedDiff(string(want), string(got)))
+	}
+}
+
+// checkFiles compares the generated files, runtime left out, with want/.
+func checkFiles(t *testing.T, want string, files map[string][]byte) {
+	t.Helper()
+	got := map[string][]byte{}
+	for name, content := range files {
+		if !strings.HasPrefix(name, "runtime_") {
+			got[name] = content
+		}
+	}
+	if *update {
+		os.RemoveAll(want)
+		for name, content := range got {
+			writeFile(t, filepath.Join(want, name), content)
+		}
+		return
+	}
+	entries, _ := os.ReadDir(want)
+	var wantNames []string
+	for _, e := range entries {
+		wantNames = append(wantNames, e.Name())
+	}
+	for name, content := range got {
+		expected, err := os.ReadFile(filepath.Join(want, name))
+		if err != nil {
+			t.Errorf("%s: generated but not in want/ (run go test ./generator/ -update)", name)
+			continue
+		}
+		if !bytes.Equal(expected, content) {
+			t.Errorf("%s differs (-want +got):\n%s", name, unifiedDiff(string(expected), string(content)))
+		}
+	}
+	for _, name := range wantNames {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: in want/ but no longer generated", name)
+		}
+	}
+	slices.Sort(wantNames)
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
