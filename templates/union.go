@@ -1,0 +1,120 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+)
+
+// jsonKind is a set of JSON value kinds.
+type jsonKind uint8
+
+// JSON value kinds. kindInteger is a number without fraction or exponent:
+// a variant of kind kindInteger accepts 3 but not 3.5, one of kind
+// kindNumber accepts both.
+const (
+	kindNull jsonKind = 1 << iota
+	kindBool
+	kindNumber
+	kindString
+	kindArray
+	kindObject
+	kindInteger
+)
+
+// unionVariant is what pickVariant knows of one variant of a union.
+type unionVariant struct {
+	kinds         jsonKind // the JSON kinds the variant accepts
+	required      []string // required properties, for object variants
+	properties    []string // all declared properties, for object variants
+	discriminator []string // discriminator values that select the variant
+}
+
+// pickVariant returns the index of the variant that data most likely holds,
+// or -1 when none fits. In order:
+//  1. With a discriminator property present as a string in an object, the
+//     variant listing that value wins (-1 if none lists it).
+//  2. Otherwise only variants accepting the JSON kind remain, and object
+//     variants only if all their required properties are present.
+//  3. Among those, the most required properties wins, then the most of the
+//     object's keys among the declared properties, then the lowest index.
+func pickVariant(data []byte, discriminatorProperty string, variants []unionVariant) int {
+	kind := kindOf(data)
+	var fields map[string]jsonView
+	if kind == kindObject {
+		var err error
+		if fields, err = objectFields(data); err != nil {
+			return -1
+		}
+		if tag, ok := stringField(fields, discriminatorProperty); ok {
+			return slices.IndexFunc(variants, func(v unionVariant) bool {
+				return slices.Contains(v.discriminator, tag)
+			})
+		}
+	}
+	best, bestRequired, bestCovered := -1, -1, -1
+	for i, v := range variants {
+		if v.kinds&kind == 0 {
+			continue
+		}
+		required, covered := 0, 0
+		if kind == kindObject {
+			if countPresent(fields, v.required) < len(v.required) {
+				continue
+			}
+			required, covered = len(v.required), countPresent(fields, v.properties)
+		}
+		if required > bestRequired || required == bestRequired && covered > bestCovered {
+			best, bestRequired, bestCovered = i, required, covered
+		}
+	}
+	return best
+}
+
+// kindOf returns the kind of the JSON value data without validating it; 0
+// when data is empty or starts like no JSON value.
+func kindOf(data []byte) jsonKind {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return 0
+	}
+	switch c := data[0]; {
+	case c == 'n':
+		return kindNull
+	case c == 't' || c == 'f':
+		return kindBool
+	case c == '"':
+		return kindString
+	case c == '[':
+		return kindArray
+	case c == '{':
+		return kindObject
+	case c == '-' || c >= '0' && c <= '9':
+		if bytes.ContainsAny(data, ".eE") {
+			return kindNumber
+		}
+		return kindNumber | kindInteger
+	}
+	return 0
+}
+
+// stringField returns the member key of fields when it is a JSON string.
+func stringField(fields map[string]jsonView, key string) (string, bool) {
+	raw, ok := fields[key]
+	if key == "" || !ok || kindOf(raw) != kindString {
+		return "", false
+	}
+	var s string
+	return s, json.Unmarshal(raw, &s) == nil
+}
+
+// countPresent returns how many of keys fields has.
+func countPresent(fields map[string]jsonView, keys []string) int {
+	n := 0
+	for _, k := range keys {
+		if _, ok := fields[k]; ok {
+			n++
+		}
+	}
+	return n
+}

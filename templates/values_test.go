@@ -1,0 +1,98 @@
+package templates
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// patch has the field shapes generated request types use.
+type patch struct {
+	A Opt[int]                 `json:"a,omitzero"`
+	B Nullable[string]         `json:"b,omitzero"`
+	C Nullable[map[string]int] `json:"c,omitzero"`
+}
+
+func TestThreeStatesRoundTrip(t *testing.T) {
+	tests := []struct {
+		json             string
+		aSet, bSet, bNul bool
+	}{
+		{`{}`, false, false, false},
+		{`{"b":null}`, false, true, true},
+		{`{"b":"x"}`, false, true, false},
+		{`{"b":""}`, false, true, false},
+		{`{"a":0}`, true, false, false},
+		{`{"a":7,"b":null,"c":{"k":1}}`, true, true, true},
+		{`{"c":null}`, false, false, false},
+	}
+	for _, tt := range tests {
+		var p patch
+		if err := json.Unmarshal([]byte(tt.json), &p); err != nil {
+			t.Fatalf("%s: %v", tt.json, err)
+		}
+		if p.A.IsSet() != tt.aSet || p.B.IsSet() != tt.bSet || p.B.IsNull() != tt.bNul {
+			t.Errorf("%s: a set %v, b set %v, b null %v", tt.json, p.A.IsSet(), p.B.IsSet(), p.B.IsNull())
+		}
+		if got := mustJSON(t, p); got != tt.json {
+			t.Errorf("%s marshals back as %s", tt.json, got)
+		}
+	}
+}
+
+func TestOptNullDecodesAsAbsent(t *testing.T) {
+	p := patch{A: Some(3)}
+	if err := json.Unmarshal([]byte(`{"a":null}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.A.IsSet() || mustJSON(t, p) != `{}` {
+		t.Errorf("after a:null, A = %+v, JSON %s; want absent", p.A, mustJSON(t, p))
+	}
+}
+
+func TestOptAccessors(t *testing.T) {
+	var none Opt[string]
+	some := Some("v")
+	if v, ok := none.Get(); ok || v != "" || none.Or("d") != "d" || none.IsSet() || !none.IsZero() {
+		t.Errorf("absent Opt misbehaves: %+v", none)
+	}
+	if v, ok := some.Get(); !ok || v != "v" || some.Or("d") != "v" || !some.IsSet() || some.IsZero() {
+		t.Errorf("present Opt misbehaves: %+v", some)
+	}
+	if got := mustJSON(t, struct{ X Opt[int] }{}); got != `{"X":null}` {
+		t.Errorf("absent Opt without omitzero = %s, want null", got)
+	}
+	var bad Opt[int]
+	if err := json.Unmarshal([]byte(`"text"`), &bad); err == nil || bad.IsSet() {
+		t.Errorf("string into Opt[int]: err %v, set %v", err, bad.IsSet())
+	}
+}
+
+func TestNullableAccessors(t *testing.T) {
+	var absent Nullable[int]
+	null, val := Null[int](), Value(0)
+	checks := []struct {
+		name                string
+		n                   Nullable[int]
+		get                 bool
+		or                  int
+		isNull, isSet, zero bool
+		json                string
+	}{
+		{"absent", absent, false, 9, false, false, true, "null"},
+		{"null", null, false, 9, true, true, false, "null"},
+		{"value", val, true, 0, false, true, false, "0"},
+	}
+	for _, c := range checks {
+		_, ok := c.n.Get()
+		if ok != c.get || c.n.Or(9) != c.or || c.n.IsNull() != c.isNull || c.n.IsSet() != c.isSet || c.n.IsZero() != c.zero {
+			t.Errorf("%s: Get %v, Or %d, IsNull %v, IsSet %v, IsZero %v", c.name, ok, c.n.Or(9), c.n.IsNull(), c.n.IsSet(), c.n.IsZero())
+		}
+		if got := mustJSON(t, c.n); got != c.json {
+			t.Errorf("%s marshals as %s, want %s", c.name, got, c.json)
+		}
+	}
+	var bad Nullable[int]
+	if err := json.Unmarshal([]byte(`{}`), &bad); err == nil || bad.IsSet() {
+		t.Errorf("object into Nullable[int]: err %v, set %v", err, bad.IsSet())
+	}
+}
