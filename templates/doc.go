@@ -1,0 +1,60 @@
+// Package templates is the runtime every generated client carries: options,
+// transport, retries, errors, paging, optional and nullable values, unions
+// and objects with additional properties.
+//
+// It is a real package with its own tests. The generator embeds its source
+// files (see [Files]) and copies them into each generated package, with the
+// package clause renamed and each file named runtime_<name>_gen.go. So every
+// file but this one and embed.go must read as part of the generated package:
+// no mention of this package's name, no package doc, no reference to [FS] or
+// [Files], and the standard library only.
+//
+// # Behaviour
+//
+// A call encodes its JSON body once and sends the same bytes on every
+// attempt. It retries connection errors (refused, reset, EOF, an attempt cut
+// by WithRequestTimeout) and the statuses 408, 409, 429 and 5xx, unless an
+// "x-should-retry: true|false" response header says otherwise; other
+// statuses are final. GET, HEAD, OPTIONS, PUT and DELETE may be repeated;
+// POST and PATCH only when an idempotency key is sent. An operation that
+// declares an idempotency header gets a random UUID v4 key per call unless
+// the caller gives one, and every attempt of the call sends the same key.
+// Retries wait 0.5 s × 2^n, capped at 8 s, less up to 25 % jitter, or what
+// the server asks with retry-after-ms or Retry-After (seconds or an HTTP
+// date) when that is at most 60 s. The caller's context bounds the whole
+// call, waits included.
+//
+// A non-2xx response becomes an *APIError (its body kept up to 1 MiB and
+// decoded into the operation's error type); a 2xx body that does not decode
+// becomes a *DecodeError; transport errors are wrapped with the operation's
+// name. Error texts name the method and path template, never the query
+// string or the credentials.
+//
+// # Reserved identifiers
+//
+// The runtime declares these package-level names; generated code must not
+// declare them again.
+//
+// Exported:
+//
+//	APIError DecodeError Middleware MiddlewareNext Null Nullable Opt Option
+//	RequestOption Some Value WithBaseURL WithBasicAuth WithBearerToken
+//	WithHTTPClient WithHeader WithHeaderAdd WithIdempotencyKey WithMaxRetries
+//	WithMiddleware WithRequestTimeout WithResponseInto
+//
+// Unexported:
+//
+//	attempt attemptResult backoff chainMiddlewares checkCursor
+//	checkJSONContentType clientCore countPresent decodeResult
+//	defaultIdempotencyHeader defaultMaxRetries drainAndClose encodeBody
+//	ensureIdempotencyKey errorMessage floatDuration idempotentMethod
+//	initialBackoff is2xx isConnectionError jsonKind jsonView kindArray
+//	kindBool kindInteger kindNull kindNumber kindObject kindOf kindString
+//	marshalObject maxBackoff maxDrain maxErrorBody maxMessage maxRetryAfter
+//	maxSizeHint maxSnippet newAPIError newClientCore newIdempotencyKey
+//	newRequestConfig objectFields operation paginate pathEscape pickVariant
+//	prepareRequest preparedRequest readBody requestConfig requestHeader
+//	retryAfter retryDelay roundTrip sendWithRetries shouldRetry sleepContext snippet
+//	stringField unionVariant unmarshalObject unwrapURLError userAgent
+//	withJitter withNow withSleep
+package templates
