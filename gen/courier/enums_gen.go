@@ -54,16 +54,16 @@ type BulkJobStatus string
 
 // Values of BulkJobStatus known to the API description.
 const (
-	BulkJobStatusCREATED    BulkJobStatus = "CREATED"
-	BulkJobStatusPROCESSING BulkJobStatus = "PROCESSING"
-	BulkJobStatusCOMPLETED  BulkJobStatus = "COMPLETED"
-	BulkJobStatusERROR      BulkJobStatus = "ERROR"
+	BulkJobStatusCreated    BulkJobStatus = "CREATED"
+	BulkJobStatusProcessing BulkJobStatus = "PROCESSING"
+	BulkJobStatusCompleted  BulkJobStatus = "COMPLETED"
+	BulkJobStatusError      BulkJobStatus = "ERROR"
 )
 
 // IsKnown reports whether v is one of the values the API description lists.
 func (v BulkJobStatus) IsKnown() bool {
 	switch v {
-	case BulkJobStatusCREATED, BulkJobStatusPROCESSING, BulkJobStatusCOMPLETED, BulkJobStatusERROR:
+	case BulkJobStatusCreated, BulkJobStatusProcessing, BulkJobStatusCompleted, BulkJobStatusError:
 		return true
 	}
 	return false
@@ -77,15 +77,15 @@ type BulkJobUserStatus string
 
 // Values of BulkJobUserStatus known to the API description.
 const (
-	BulkJobUserStatusPENDING  BulkJobUserStatus = "PENDING"
-	BulkJobUserStatusENQUEUED BulkJobUserStatus = "ENQUEUED"
-	BulkJobUserStatusERROR    BulkJobUserStatus = "ERROR"
+	BulkJobUserStatusPending  BulkJobUserStatus = "PENDING"
+	BulkJobUserStatusEnqueued BulkJobUserStatus = "ENQUEUED"
+	BulkJobUserStatusError    BulkJobUserStatus = "ERROR"
 )
 
 // IsKnown reports whether v is one of the values the API description lists.
 func (v BulkJobUserStatus) IsKnown() bool {
 	switch v {
-	case BulkJobUserStatusPENDING, BulkJobUserStatusENQUEUED, BulkJobUserStatusERROR:
+	case BulkJobUserStatusPending, BulkJobUserStatusEnqueued, BulkJobUserStatusError:
 		return true
 	}
 	return false
@@ -376,15 +376,15 @@ type PreferenceStatus string
 
 // Values of PreferenceStatus known to the API description.
 const (
-	PreferenceStatusOPTEDIN  PreferenceStatus = "OPTED_IN"
-	PreferenceStatusOPTEDOUT PreferenceStatus = "OPTED_OUT"
-	PreferenceStatusREQUIRED PreferenceStatus = "REQUIRED"
+	PreferenceStatusOptedIn  PreferenceStatus = "OPTED_IN"
+	PreferenceStatusOptedOut PreferenceStatus = "OPTED_OUT"
+	PreferenceStatusRequired PreferenceStatus = "REQUIRED"
 )
 
 // IsKnown reports whether v is one of the values the API description lists.
 func (v PreferenceStatus) IsKnown() bool {
 	switch v {
-	case PreferenceStatusOPTEDIN, PreferenceStatusOPTEDOUT, PreferenceStatusREQUIRED:
+	case PreferenceStatusOptedIn, PreferenceStatusOptedOut, PreferenceStatusRequired:
 		return true
 	}
 	return false

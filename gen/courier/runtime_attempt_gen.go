@@ -28,14 +28,25 @@ type attemptResult struct {
 }
 
 // attempt sends p once through send and reads the response body, all within
-// the per-attempt timeout. A 2xx body to decode is read whole; other bodies
-// up to maxErrorBody.
+// the per-attempt timeout.
 func attempt(ctx context.Context, cfg *requestConfig, p *preparedRequest, send MiddlewareNext, decode bool) attemptResult {
+	attemptCtx := ctx
 	if cfg.requestTimeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
+		attemptCtx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
 		defer cancel()
 	}
+	res := roundTrip(attemptCtx, p, send, decode)
+	if res.err != nil && ctx.Err() == nil && attemptCtx.Err() != nil {
+		res.err = fmt.Errorf("attempt timed out after %v: %w", cfg.requestTimeout, res.err)
+	}
+	return res
+}
+
+// roundTrip sends p through send and reads the response body: whole for a
+// 2xx body to decode, up to maxErrorBody otherwise. The body is then closed
+// and replaced by a re-readable copy of what was read.
+func roundTrip(ctx context.Context, p *preparedRequest, send MiddlewareNext, decode bool) attemptResult {
 	req, err := p.newRequest(ctx)
 	if err != nil {
 		return attemptResult{err: err}

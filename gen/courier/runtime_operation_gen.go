@@ -71,7 +71,7 @@ func (op *operation) requestURL(base string) (*url.URL, error) {
 	if u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())
 	}
-	rawPath := strings.TrimSuffix(u.EscapedPath(), "/") + op.path
+	rawPath := strings.TrimSuffix(u.EscapedPath(), "/") + "/" + strings.TrimPrefix(op.path, "/")
 	path, err := url.PathUnescape(rawPath)
 	if err != nil {
 		return nil, fmt.Errorf("invalid path %q: %w", op.path, err)

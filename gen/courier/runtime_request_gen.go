@@ -89,11 +89,10 @@ func requestHeader(op *operation, cfg *requestConfig, hasBody bool) http.Header 
 	if cfg.authorization != "" {
 		h.Set("Authorization", cfg.authorization)
 	}
-	for k, vs := range op.header {
-		h[k] = slices.Clone(vs)
-	}
-	for k, vs := range cfg.header {
-		h[k] = slices.Clone(vs)
+	for _, layer := range [...]http.Header{op.header, cfg.header} {
+		for k, vs := range layer {
+			h[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
+		}
 	}
 	return h
 }

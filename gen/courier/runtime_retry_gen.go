@@ -39,23 +39,15 @@ func shouldRetry(res *attemptResult) bool {
 	case "false":
 		return false
 	}
-	return retryableStatus(res.resp.StatusCode)
+	code := res.resp.StatusCode // timeouts, conflicts, rate limits, server errors
+	return code == http.StatusRequestTimeout || code == http.StatusConflict ||
+		code == http.StatusTooManyRequests || code >= 500
 }
 
-// retryableStatus reports whether a response status is worth retrying:
-// timeouts, conflicts, rate limits and server errors.
-func retryableStatus(code int) bool {
-	switch {
-	case code == http.StatusRequestTimeout, code == http.StatusConflict, code == http.StatusTooManyRequests:
-		return true
-	default:
-		return code >= 500
-	}
-}
-
-// isConnectionError reports whether a transport error may go away on the
-// next attempt. Every transport error does (refused, reset, EOF, an attempt
-// timeout), except a server certificate that failed verification.
+// isConnectionError reports whether an error that left no complete response
+// may go away on the next attempt. Every one does (refused, reset, EOF, an
+// attempt timeout, an error from a middleware), except a server certificate
+// that failed verification.
 func isConnectionError(err error) bool {
 	var certErr *tls.CertificateVerificationError
 	return !errors.As(err, &certErr)
