@@ -1,12 +1,15 @@
 # oagen: a Go client generator for OpenAPI descriptions.
 #
-#   make generate   regenerate gen/courier from spec/ (go generate ./...)
-#   make test       run every test (needs Node and npm for the Prism judge)
-#   make check      fail when generated code is stale, unformatted or unvetted
+#   make generate   regenerate every generated package from its spec (go generate ./...)
+#   make test       build, then run every test under the race detector
+#   make check      fail when generated code is stale, or the tree is unformatted or unvetted
+#   make corpus     generate, build and vet a client for every description of the corpus (long)
+#   make bench      benchmarks of the runtime and the bulk workflow (long)
 
 GO ?= go
+PRISM := conformance/node_modules/.bin/prism
 
-.PHONY: generate test check vet build corpus bench
+.PHONY: generate test check vet build deps corpus bench
 
 generate:
 	$(GO) generate ./...
@@ -17,9 +20,24 @@ build:
 vet:
 	$(GO) vet ./...
 
-test: build
+# The Prism conformance judge is a pinned npm package; npm ci installs it
+# from the committed lock file.
+$(PRISM): conformance/package-lock.json
+	npm ci --prefix conformance --no-audit --no-fund
+	touch $@
+
+deps: $(PRISM)
+
+test: build deps
 	$(GO) test -race ./...
 
 check: build vet
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) run ./cmd/oagen -spec spec/courier-bulk.yaml -package courier -out gen/courier -check -quiet
+
+corpus:
+	bash corpus/run.sh
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./templates/ ./gen/courier/...
