@@ -132,10 +132,11 @@ func TestCallKeepsPathEscaping(t *testing.T) {
 }
 
 func TestCallRejectsBadBaseURL(t *testing.T) {
-	for _, base := range []string{"://nope", "/relative", ""} {
+	for _, base := range []string{"://nope", "/relative", "", "http://user:hunter2@[::1"} {
 		c, _ := newTestCore(base)
-		if _, err := call(t, c, context.Background(), getOp("/x"), nil); err == nil {
-			t.Errorf("base %q: no error", base)
+		_, err := call(t, c, context.Background(), getOp("/x"), nil)
+		if err == nil || strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("base %q: err = %v, want an error without the password", base, err)
 		}
 	}
 }

@@ -64,7 +64,7 @@ func (op *operation) wrap(err error) error {
 func (op *operation) requestURL(base string) (*url.URL, error) {
 	u, err := url.Parse(base)
 	if err != nil {
-		return nil, fmt.Errorf("invalid base URL: %w", err)
+		return nil, fmt.Errorf("invalid base URL: %w", unwrapURLError(err)) // the URL may hold a password
 	}
 	if u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())
