@@ -23,5 +23,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "oagen", version())
 		return 0
 	}
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
+	}
 	return generate(args, stdout, stderr)
 }
