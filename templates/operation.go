@@ -3,6 +3,7 @@ package templates
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -21,6 +22,13 @@ type operation struct {
 	body        any
 	contentType string
 
+	// rawBody, when non-nil, is sent as is (read once, so every attempt
+	// sends the same bytes) instead of body.
+	rawBody io.Reader
+
+	// accept is the Accept header; "application/json" when empty.
+	accept string
+
 	// idempotencyHeader names the idempotency key header the operation
 	// declares, such as "Idempotency-Key"; "" when it declares none.
 	idempotencyHeader string
@@ -36,6 +44,21 @@ func (op *operation) setHeader(k, v string) {
 		op.header = make(http.Header)
 	}
 	op.header.Set(k, v)
+}
+
+// addCookie adds the cookie k=v to the request's Cookie header.
+func (op *operation) addCookie(k, v string) {
+	c := (&http.Cookie{Name: k, Value: v}).String()
+	if c == "" { // a name http.Cookie cannot carry
+		return
+	}
+	if op.header == nil {
+		op.header = make(http.Header)
+	}
+	if prev := op.header.Get("Cookie"); prev != "" {
+		c = prev + "; " + c
+	}
+	op.header.Set("Cookie", c)
 }
 
 // addQuery adds v to the query parameter k.

@@ -32,6 +32,12 @@ func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error)
 		return nil, err
 	}
 	body, err := encodeBody(op.body)
+	if op.rawBody != nil {
+		body, err = io.ReadAll(op.rawBody)
+		if err == nil && body == nil {
+			body = []byte{}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +85,7 @@ func encodeBody(v any) ([]byte, error) {
 // credentials, the operation's headers and the options' headers.
 func requestHeader(op *operation, cfg *requestConfig, hasBody bool) http.Header {
 	h := make(http.Header, 4+len(op.header)+len(cfg.header))
-	h.Set("Accept", "application/json")
+	h.Set("Accept", cmp.Or(op.accept, "application/json"))
 	h.Set("User-Agent", userAgent)
 	if hasBody {
 		h.Set("Content-Type", cmp.Or(op.contentType, "application/json"))

@@ -117,6 +117,7 @@ func (s *BulkService) RunJob(ctx context.Context, jobID string, req *BulkRunJobR
 		method:            http.MethodPost,
 		pathTemplate:      "/bulk/{job_id}/run",
 		path:              "/bulk/" + url.PathEscape(jobID) + "/run",
+		accept:            "*/*",
 		idempotencyHeader: "Idempotency-Key",
 		errorBody: func() any {
 			return new(Error)

@@ -5,6 +5,7 @@ package courier
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -23,6 +24,13 @@ type operation struct {
 	body        any
 	contentType string
 
+	// rawBody, when non-nil, is sent as is (read once, so every attempt
+	// sends the same bytes) instead of body.
+	rawBody io.Reader
+
+	// accept is the Accept header; "application/json" when empty.
+	accept string
+
 	// idempotencyHeader names the idempotency key header the operation
 	// declares, such as "Idempotency-Key"; "" when it declares none.
 	idempotencyHeader string
@@ -38,6 +46,21 @@ func (op *operation) setHeader(k, v string) {
 		op.header = make(http.Header)
 	}
 	op.header.Set(k, v)
+}
+
+// addCookie adds the cookie k=v to the request's Cookie header.
+func (op *operation) addCookie(k, v string) {
+	c := (&http.Cookie{Name: k, Value: v}).String()
+	if c == "" { // a name http.Cookie cannot carry
+		return
+	}
+	if op.header == nil {
+		op.header = make(http.Header)
+	}
+	if prev := op.header.Get("Cookie"); prev != "" {
+		c = prev + "; " + c
+	}
+	op.header.Set("Cookie", c)
 }
 
 // addQuery adds v to the query parameter k.
@@ -66,7 +89,7 @@ func (op *operation) wrap(err error) error {
 func (op *operation) requestURL(base string) (*url.URL, error) {
 	u, err := url.Parse(base)
 	if err != nil {
-		return nil, fmt.Errorf("invalid base URL: %w", err)
+		return nil, fmt.Errorf("invalid base URL: %w", unwrapURLError(err)) // the URL may hold a password
 	}
 	if u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())

@@ -108,6 +108,9 @@ func (e *emitter) opFields(o *ir.Operation) jen.Code {
 	if o.Body != ir.NoBody && o.ContentType != "application/json" {
 		set("contentType", jen.Lit(o.ContentType))
 	}
+	if o.Accept != "" && o.Accept != "application/json" {
+		set("accept", jen.Lit(o.Accept))
+	}
 	if o.Idempotency != "" {
 		set("idempotencyHeader", jen.Lit(o.Idempotency))
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
 )
 
 var sprintf = fmt.Sprintf
@@ -28,7 +29,7 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 	if sr.Ref != "" {
 		// A reference outside components/schemas (another file, a nested
 		// pointer): named after its last segment.
-		hint = refName(sr.Ref)
+		hint = naming.Exported(refName(sr.Ref))
 	}
 	if fill := b.declare(s, hint, ptr); fill != nil {
 		if sr.Ref != "" {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/imports"
@@ -22,7 +23,13 @@ var generatedHeader = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\
 func Format(name string, src []byte) ([]byte, error) {
 	out, err := imports.Process(name, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: false})
 	if err != nil {
-		return nil, fmt.Errorf("formatting %s: %w", name, err)
+		// A generator bug: show the error and the lines around it, not the
+		// whole file.
+		msg := err.Error()
+		if i := strings.Index(msg, " while formatting source"); i >= 0 {
+			msg = msg[:i]
+		}
+		return nil, fmt.Errorf("formatting generated %s: %s%s", name, msg, excerpt(src, msg))
 	}
 	return out, nil
 }
@@ -96,4 +103,21 @@ func existing(dir string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+var errLine = regexp.MustCompile(`^[^:]*:(\d+):`)
+
+// excerpt returns the lines of src around the line an error names.
+func excerpt(src []byte, msg string) string {
+	m := errLine.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	n, _ := strconv.Atoi(m[1])
+	lines := strings.Split(string(src), "\n")
+	var b strings.Builder
+	for i := max(n-3, 1); i <= min(n+2, len(lines)); i++ {
+		fmt.Fprintf(&b, "\n%6d  %s", i, lines[i-1])
+	}
+	return b.String()
 }

@@ -47,6 +47,7 @@ func (s *UserAccountsService) DeleteUsersUserID(ctx context.Context, userID stri
 		method:       http.MethodDelete,
 		pathTemplate: "/users/{user-id}",
 		path:         "/users/" + url.PathEscape(userID),
+		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)
 	return err

@@ -20,6 +20,7 @@ func (s *X2faService) Send(ctx context.Context, opts ...RequestOption) error {
 		method:       http.MethodPost,
 		pathTemplate: "/codes",
 		path:         "/codes",
+		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)
 	return err
@@ -33,6 +34,7 @@ func (s *X2faService) Send2(ctx context.Context, opts ...RequestOption) error {
 		method:       http.MethodPost,
 		pathTemplate: "/codes/again",
 		path:         "/codes/again",
+		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)
 	return err

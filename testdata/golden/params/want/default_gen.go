@@ -83,6 +83,7 @@ func (s *DefaultService) Upload(ctx context.Context, req *DefaultUploadRequest, 
 		path:         "/upload",
 		rawBody:      req.Body,
 		contentType:  "application/octet-stream",
+		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)
 	return err

@@ -1,0 +1,175 @@
+package couriertest
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+)
+
+// canonical returns a form of the valid JSON value raw in which equal
+// values are equal bytes: no insignificant space, object members sorted by
+// key, strings with escapes resolved (only `"` and `\` are escaped). Numbers
+// keep their text, so 1 and 1.0 differ. The result is for comparing and
+// hashing only; it need not be JSON.
+//
+// It is a small hand-written walk because decoding into any and
+// re-marshalling costs several times more, and a million users are hashed.
+func canonical(raw []byte) []byte {
+	c := canonicalizer{in: raw}
+	out, ok := c.value(make([]byte, 0, len(raw)))
+	if !ok {
+		return raw
+	}
+	return out
+}
+
+type canonicalizer struct {
+	in  []byte
+	pos int
+}
+
+func isDelim(b byte) bool {
+	switch b {
+	case ',', ']', '}', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+func (c *canonicalizer) skipSpace() {
+	for c.pos < len(c.in) {
+		if b := c.in[c.pos]; b != ' ' && b != '\t' && b != '\n' && b != '\r' {
+			return
+		}
+		c.pos++
+	}
+}
+
+// value appends the canonical form of the value at c.pos to out.
+func (c *canonicalizer) value(out []byte) ([]byte, bool) {
+	c.skipSpace()
+	if c.pos >= len(c.in) {
+		return out, false
+	}
+	switch c.in[c.pos] {
+	case '{':
+		return c.object(out)
+	case '[':
+		return c.array(out)
+	case '"':
+		return c.str(out)
+	}
+	start := c.pos // number, true, false or null
+	for c.pos < len(c.in) && !isDelim(c.in[c.pos]) {
+		c.pos++
+	}
+	return append(out, c.in[start:c.pos]...), c.pos > start
+}
+
+// str appends a string with its escapes resolved.
+func (c *canonicalizer) str(out []byte) ([]byte, bool) {
+	start, escaped := c.pos, false
+	for c.pos++; c.pos < len(c.in) && c.in[c.pos] != '"'; c.pos++ {
+		if c.in[c.pos] == '\\' {
+			escaped = true
+			c.pos++
+		}
+	}
+	if c.pos >= len(c.in) {
+		return out, false
+	}
+	c.pos++
+	span := c.in[start:c.pos]
+	if !escaped {
+		return append(out, span...), true
+	}
+	var s string
+	if json.Unmarshal(span, &s) != nil {
+		return out, false
+	}
+	out = append(out, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			out = append(out, '\\')
+		}
+		out = append(out, s[i])
+	}
+	return append(out, '"'), true
+}
+
+func (c *canonicalizer) array(out []byte) ([]byte, bool) {
+	c.pos++
+	out = append(out, '[')
+	for first := true; ; first = false {
+		c.skipSpace()
+		if c.pos < len(c.in) && c.in[c.pos] == ']' {
+			c.pos++
+			return append(out, ']'), true
+		}
+		if !first {
+			if c.pos >= len(c.in) || c.in[c.pos] != ',' {
+				return out, false
+			}
+			c.pos++
+			out = append(out, ',')
+		}
+		var ok bool
+		if out, ok = c.value(out); !ok {
+			return out, false
+		}
+	}
+}
+
+// object writes its members in order first, then rewrites them sorted by
+// their canonical keys.
+func (c *canonicalizer) object(out []byte) ([]byte, bool) {
+	c.pos++
+	start := len(out)
+	type member struct{ key, end int } // offsets in out: key start, member end
+	var members []member
+	for first := true; ; first = false {
+		c.skipSpace()
+		if c.pos < len(c.in) && c.in[c.pos] == '}' {
+			c.pos++
+			break
+		}
+		if !first {
+			if c.pos >= len(c.in) || c.in[c.pos] != ',' {
+				return out, false
+			}
+			c.pos++
+			c.skipSpace()
+		}
+		if c.pos >= len(c.in) || c.in[c.pos] != '"' {
+			return out, false
+		}
+		m := member{key: len(out)}
+		var ok bool
+		if out, ok = c.str(out); !ok {
+			return out, false
+		}
+		c.skipSpace()
+		if c.pos >= len(c.in) || c.in[c.pos] != ':' {
+			return out, false
+		}
+		c.pos++
+		out = append(out, ':')
+		if out, ok = c.value(out); !ok {
+			return out, false
+		}
+		m.end = len(out)
+		members = append(members, m)
+	}
+	body := slices.Clone(out[start:])
+	out = append(out[:start], '{')
+	slices.SortStableFunc(members, func(a, b member) int {
+		return bytes.Compare(body[a.key-start:a.end-start], body[b.key-start:b.end-start])
+	})
+	for i, m := range members {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, body[m.key-start:m.end-start]...)
+	}
+	return append(out, '}'), true
+}

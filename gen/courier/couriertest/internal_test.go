@@ -1,0 +1,94 @@
+package couriertest
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestIdempotentInFlight(t *testing.T) {
+	h := NewHandler()
+	started, release := make(chan struct{}), make(chan struct{})
+	done := make(chan reply)
+	go func() {
+		done <- h.idempotent("POST /bulk\nk", func() reply {
+			close(started)
+			<-release
+			return reply{status: http.StatusOK, body: []byte(`{"jobId":"a"}`)}
+		})
+	}()
+	<-started
+	ran := false
+	r := h.idempotent("POST /bulk\nk", func() reply { ran = true; return reply{} })
+	if r.status != http.StatusConflict || ran {
+		t.Fatalf("concurrent repeat: %d %s, ran %v", r.status, r.body, ran)
+	}
+	close(release)
+	if first := <-done; first.status != http.StatusOK {
+		t.Fatalf("first: %d", first.status)
+	}
+	r = h.idempotent("POST /bulk\nk", func() reply { ran = true; return reply{} })
+	if string(r.body) != `{"jobId":"a"}` || ran {
+		t.Fatalf("repeat after: %d %s, ran %v", r.status, r.body, ran)
+	}
+}
+
+// TestMillionUsers stores a million users in one job through the handler
+// and bounds the memory each costs beyond its JSON.
+func TestMillionUsers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	const n, batch = 1_000_000, 10_000
+	h := NewHandler(WithCompleteAfterPolls(0))
+	id := h.createJob([]byte(`{"message":{"event":"e"}}`))
+	var jobID string
+	fmt.Sscanf(string(id.body), `{"jobId":%q}`, &jobID)
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	begin := time.Now()
+	jsonBytes := 0
+	var body strings.Builder
+	for from := 0; from < n; from += batch {
+		body.Reset()
+		body.WriteString(`{"users":[`)
+		for i := from; i < from+batch; i++ {
+			if i > from {
+				body.WriteByte(',')
+			}
+			u := fmt.Sprintf(`{"to":{"user_id":"u%07d"},"profile":{"email":"u%07d@example.com"}}`, i, i)
+			jsonBytes += len(u)
+			body.WriteString(u)
+		}
+		body.WriteString(`]}`)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("POST", "/bulk/"+jobID, strings.NewReader(body.String())))
+		if w.Code != http.StatusNoContent {
+			t.Fatalf("batch at %d: %d %s", from, w.Code, w.Body)
+		}
+	}
+	elapsed := time.Since(begin)
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	perUser := (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / n
+	overhead := perUser - float64(jsonBytes)/n
+	t.Logf("%d users in %v; heap %.0f B/user, %.0f B/user beyond the JSON", n, elapsed.Round(time.Millisecond), perUser, overhead)
+	if s := h.Stats(); s.UsersStored != n || s.DuplicateUsers != 0 {
+		t.Fatalf("Stats = %+v", s)
+	}
+	if overhead > 96 {
+		t.Errorf("%.0f bytes per user beyond the JSON, want at most 96", overhead)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/bulk/"+jobID+"/users?cursor="+encodeCursor(jobID, n-1), nil))
+	if !strings.Contains(w.Body.String(), `u0999999@example.com`) || !strings.Contains(w.Body.String(), `"more":false`) {
+		t.Errorf("last page: %s", w.Body)
+	}
+}
