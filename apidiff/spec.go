@@ -143,7 +143,7 @@ func (c *specComparer) parameters(p opPlace, path, method string, oldItem, newIt
 			c.add(p, label+" removed", c.old.where(o.ptr))
 		default:
 			if o.required != n.required {
-				c.add(p, label+" "+requiredText(n.required), c.new.where(n.ptr))
+				c.add(p, label+" "+requiredText(n.required), c.new.whereFirst(child(n.nodePtr, "required"), n.nodePtr))
 			}
 			sp := schemaPlace{op: p, head: label, inRequest: true}
 			c.schema(sp, get(o.node, "schema"), get(n.node, "schema"),

@@ -62,8 +62,9 @@ func (c *specComparer) schema(p schemaPlace, o, n *yaml.Node, optr, nptr string)
 		}
 		return
 	}
-	if os, ns := summary(o), summary(n); os != ns {
-		c.addAt(p, p.prefix()+fmt.Sprintf("type changed from `%s` to `%s`", os, ns), c.new.where(nptr))
+	// Arrays are compared here by their kind, and by their items below.
+	if describe(o, false) != describe(n, false) {
+		c.addAt(p, p.prefix()+fmt.Sprintf("type changed from `%s` to `%s`", summary(o), summary(n)), c.new.where(nptr))
 	}
 	c.enum(p, o, n, optr, nptr)
 	c.variants(p, o, n, optr, nptr)
@@ -169,7 +170,10 @@ func requiredSet(n *yaml.Node) map[string]bool {
 
 // summary describes a schema's type in a few words: "string",
 // "integer (int64)", "array of Job", "Job" for a $ref, "string | null".
-func summary(n *yaml.Node) string {
+func summary(n *yaml.Node) string { return describe(n, true) }
+
+// describe is summary, with the items of arrays left out unless deep.
+func describe(n *yaml.Node, deep bool) string {
 	n = deref(n)
 	if n == nil {
 		return "none"
@@ -202,7 +206,9 @@ func summary(n *yaml.Node) string {
 	for i, t := range types {
 		switch t {
 		case "array":
-			types[i] = "array of " + summary(get(n, "items"))
+			if deep {
+				types[i] = "array of " + summary(get(n, "items"))
+			}
 		case "integer", "number", "string":
 			if f := scalar(get(n, "format")); f != "" {
 				types[i] = t + " (" + f + ")"

@@ -21,6 +21,10 @@ func readSpecDoc(path, name string) (*specDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseSpecDoc(data, name)
+}
+
+func parseSpecDoc(data []byte, name string) (*specDoc, error) {
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
@@ -40,6 +44,16 @@ func readSpecDoc(path, name string) (*specDoc, error) {
 func (d *specDoc) where(pointer string) string {
 	if line := d.line(pointer); line > 0 {
 		return fmt.Sprintf("%s:%d", d.name, line)
+	}
+	return d.name
+}
+
+// whereFirst is where of the first pointer that leads somewhere.
+func (d *specDoc) whereFirst(pointers ...string) string {
+	for _, p := range pointers {
+		if d.line(p) > 0 {
+			return d.where(p)
+		}
 	}
 	return d.name
 }
