@@ -31,6 +31,15 @@ func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error)
 	if err != nil {
 		return nil, err
 	}
+	if len(cfg.query) > 0 {
+		q := u.Query()
+		for k, vs := range cfg.query {
+			for _, v := range vs {
+				q.Add(k, v)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
 	body, err := encodeBody(op.body)
 	if op.rawBody != nil {
 		body, err = io.ReadAll(op.rawBody)
@@ -92,6 +101,9 @@ func requestHeader(op *operation, cfg *requestConfig, hasBody bool) http.Header 
 	}
 	if cfg.authorization != "" {
 		h.Set("Authorization", cfg.authorization)
+	}
+	for _, c := range cfg.cookies {
+		op.addCookie(c.Name, c.Value)
 	}
 	for _, layer := range [...]http.Header{op.header, cfg.header} {
 		for k, vs := range layer {

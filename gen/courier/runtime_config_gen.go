@@ -6,6 +6,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 )
@@ -22,8 +23,10 @@ type requestConfig struct {
 	authorization  string // full Authorization header value, "" for none
 	httpClient     *http.Client
 	maxRetries     int
-	requestTimeout time.Duration // per attempt; 0 means none
-	header         http.Header   // set by WithHeader and WithHeaderAdd
+	requestTimeout time.Duration  // per attempt; 0 means none
+	header         http.Header    // set by WithHeader and WithHeaderAdd
+	query          url.Values     // credentials sent in the query
+	cookies        []*http.Cookie // credentials sent as cookies
 	idempotencyKey string
 	middlewares    []Middleware
 	responseInto   **http.Response

@@ -1,7 +1,11 @@
 package emit
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/generator/ir"
 )
 
 // docFile holds the package documentation.
@@ -67,5 +71,33 @@ func (e *emitter) clientFile() *jen.File {
 		}
 	}
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(body...)
+	for _, k := range e.api.APIKeys {
+		e.apiKeyOption(f, k)
+	}
 	return f
+}
+
+// apiKeyOption writes the option that sets an API key:
+//
+//	func WithAPIKey(key string) Option { return WithHeader("X-API-Key", key) }
+func (e *emitter) apiKeyOption(f *jen.File, k *ir.APIKey) {
+	var set jen.Code
+	where := "header"
+	switch k.In {
+	case ir.InQuery:
+		set = jen.Id("withQueryCredential").Call(jen.Lit(k.Name), jen.Id("key"))
+		where = "query parameter"
+	case ir.InCookie:
+		set = jen.Id("withCookieCredential").Call(jen.Lit(k.Name), jen.Id("key"))
+		where = "cookie"
+	default:
+		set = jen.Id("WithHeader").Call(jen.Lit(k.Name), jen.Id("key"))
+	}
+	text := k.Option + " sends key as the " + where + " " + strconv.Quote(k.Name) +
+		", the API key of the security scheme " + strconv.Quote(k.Scheme) + "."
+	if k.Doc != "" {
+		text += "\n\n" + k.Doc
+	}
+	docComment(f, text)
+	f.Func().Id(k.Option).Params(jen.Id("key").String()).Id("Option").Block(jen.Return(set))
 }

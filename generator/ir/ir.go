@@ -18,6 +18,19 @@ type API struct {
 	// ErrorType is the body shared by every error response, when there is
 	// exactly one; nil otherwise.
 	ErrorType *TypeRef
+	// APIKeys are the API-key security schemes; each gets an option that
+	// sets the key. HTTP bearer, basic and OAuth schemes use the runtime's
+	// WithBearerToken and WithBasicAuth.
+	APIKeys []*APIKey
+}
+
+// APIKey is an API-key security scheme.
+type APIKey struct {
+	Scheme string  // name in components.securitySchemes
+	Option string  // Go name of the option, e.g. WithAPIKey
+	In     ParamIn // header, query or cookie
+	Name   string  // header, query parameter or cookie name
+	Doc    string
 }
 
 // TypeKind says what Go declaration a named type becomes.

@@ -47,6 +47,7 @@ func (b *builder) build() *ir.API {
 	}
 	api.BaseURL = baseURL(b.doc.Servers)
 	b.components()
+	api.APIKeys = b.apiKeys()
 	api.Services = b.services()
 	api.ErrorType = sharedErrorType(api.Services)
 	b.breakCycles()

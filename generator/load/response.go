@@ -18,7 +18,7 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 	}
 	codes := sortedKeys(op.Responses.Map())
 	var results, errs []ir.TypeRef
-	stream, text := false, false
+	stream, text := "", false
 	for _, code := range codes {
 		r := op.Responses.Value(code)
 		if r == nil || r.Value == nil {
@@ -41,7 +41,7 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		case success && strings.HasPrefix(ct, "text/"):
 			text = true
 		case success:
-			stream = true
+			stream = ct
 		}
 	}
 	switch {
@@ -51,8 +51,8 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		b.warn(ptr+"/responses", "success responses have different bodies; the result is returned as json.RawMessage")
 		raw := ir.BuiltinRef(ir.RawMessage)
 		o.Result, o.ResultType, o.Accept = ir.JSONResult, &raw, "application/json"
-	case stream:
-		o.Result, o.Accept = ir.StreamResult, "*/*"
+	case stream != "":
+		o.Result, o.Accept = ir.StreamResult, stream
 	case text:
 		o.Result, o.Accept = ir.TextResult, "text/plain"
 	default:
