@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"unicode/utf8"
 )
 
 // canonical returns a form of the valid JSON value raw in which equal
 // values are equal bytes: no insignificant space, object members sorted by
-// key, strings with escapes resolved (only `"` and `\` are escaped). Numbers
+// key, strings with escapes resolved (only `"` and `\` are escaped) and
+// invalid UTF-8 replaced as encoding/json does. Numbers
 // keep their text, so 1 and 1.0 differ. The result is for comparing and
 // hashing only; it need not be JSON.
 //
@@ -80,7 +82,7 @@ func (c *canonicalizer) str(out []byte) ([]byte, bool) {
 	}
 	c.pos++
 	span := c.in[start:c.pos]
-	if !escaped {
+	if !escaped && utf8.Valid(span) {
 		return append(out, span...), true
 	}
 	var s string
@@ -121,11 +123,11 @@ func (c *canonicalizer) array(out []byte) ([]byte, bool) {
 }
 
 // object writes its members in order first, then rewrites them sorted by
-// their canonical keys.
+// key. Of members with equal keys only the last counts, as when decoding.
 func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 	c.pos++
 	start := len(out)
-	type member struct{ key, end int } // offsets in out: key start, member end
+	type member struct{ key, colon, end int } // offsets in out
 	var members []member
 	for first := true; ; first = false {
 		c.skipSpace()
@@ -153,6 +155,7 @@ func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 			return out, false
 		}
 		c.pos++
+		m.colon = len(out)
 		out = append(out, ':')
 		if out, ok = c.value(out); !ok {
 			return out, false
@@ -161,12 +164,14 @@ func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 		members = append(members, m)
 	}
 	body := slices.Clone(out[start:])
+	key := func(m member) []byte { return body[m.key-start : m.colon-start] }
+	slices.SortStableFunc(members, func(a, b member) int { return bytes.Compare(key(a), key(b)) })
 	out = append(out[:start], '{')
-	slices.SortStableFunc(members, func(a, b member) int {
-		return bytes.Compare(body[a.key-start:a.end-start], body[b.key-start:b.end-start])
-	})
 	for i, m := range members {
-		if i > 0 {
+		if i+1 < len(members) && bytes.Equal(key(m), key(members[i+1])) {
+			continue // a later member has the same key
+		}
+		if out[len(out)-1] != '{' {
 			out = append(out, ',')
 		}
 		out = append(out, body[m.key-start:m.end-start]...)

@@ -68,7 +68,7 @@ func (h *Handler) ingestUsers(id string, users []json.RawMessage) reply {
 	ready := h.prepare(users)
 
 	h.mu.Lock()
-	j := h.jobs[id] // jobs are never removed
+	j := h.jobs[id]                // jobs are never removed
 	if j.status != StatusCreated { // run while the users were prepared
 		h.mu.Unlock()
 		return closed(id)

@@ -94,7 +94,9 @@ func usersBody(users ...string) string {
 	return `{"users":[` + strings.Join(users, ",") + `]}`
 }
 
-func userN(i int) string { return fmt.Sprintf(`{"recipient":"user-%d","profile":{"email":"u%d@example.com"}}`, i, i) }
+func userN(i int) string {
+	return fmt.Sprintf(`{"recipient":"user-%d","profile":{"email":"u%d@example.com"}}`, i, i)
+}
 
 type jobBody struct {
 	Job struct {

@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// raceEnabled is set by race_test.go under -race.
+var raceEnabled bool
+
 func TestIdempotentInFlight(t *testing.T) {
 	h := NewHandler()
 	started, release := make(chan struct{}), make(chan struct{})
@@ -40,8 +43,8 @@ func TestIdempotentInFlight(t *testing.T) {
 // TestMillionUsers stores a million users in one job through the handler
 // and bounds the memory each costs beyond its JSON.
 func TestMillionUsers(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short")
+	if testing.Short() || raceEnabled {
+		t.Skip("slow under -short and -race; run: go test -run TestMillionUsers -v ./gen/courier/couriertest/")
 	}
 	const n, batch = 1_000_000, 10_000
 	h := NewHandler(WithCompleteAfterPolls(0))

@@ -1,0 +1,5 @@
+//go:build race
+
+package couriertest
+
+func init() { raceEnabled = true }
