@@ -130,13 +130,13 @@ func (c *apiComparer) typeName(name string, o, n *types.TypeName) {
 		return
 	}
 	ou, nu := on.Underlying(), nn.Underlying()
-	os, oStruct := ou.(*types.Struct)
-	ns, nStruct := nu.(*types.Struct)
+	ostruct, oStruct := ou.(*types.Struct)
+	nstruct, nStruct := nu.(*types.Struct)
 	oi, oIface := ou.(*types.Interface)
 	ni, nIface := nu.(*types.Interface)
 	switch {
 	case oStruct && nStruct:
-		c.fields(name, os, ns)
+		c.fields(name, ostruct, nstruct)
 	case oIface && nIface:
 		c.interfaceMethods(name, oi, ni)
 	case !c.same(ou, nu):
@@ -292,8 +292,8 @@ func (c *apiComparer) renameHint(o types.Object) string {
 	if !ok || tn.IsAlias() {
 		return ""
 	}
-	os, ok := tn.Type().Underlying().(*types.Struct)
-	if !ok || os.NumFields() == 0 {
+	fields, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok || fields.NumFields() == 0 {
 		return ""
 	}
 	var match []string
@@ -302,7 +302,7 @@ func (c *apiComparer) renameHint(o types.Object) string {
 		if !ok || !n.Exported() || n.IsAlias() || c.old.Scope().Lookup(name) != nil {
 			continue
 		}
-		if ns, ok := n.Type().Underlying().(*types.Struct); ok && c.same(os, ns) {
+		if ns, ok := n.Type().Underlying().(*types.Struct); ok && c.same(fields, ns) {
 			match = append(match, name)
 		}
 	}

@@ -177,9 +177,9 @@ func (c *specComparer) requestBody(p opPlace, ptr string, oldOp, newOp *yaml.Nod
 	if oreq != nreq {
 		c.add(p, "request body "+requiredText(nreq), c.new.where(ptr))
 	}
-	os, osPtr := mediaSchema(o, optr)
-	ns, nsPtr := mediaSchema(n, nptr)
-	c.schema(schemaPlace{op: p, head: "request body", inRequest: true}, os, ns, osPtr, nsPtr)
+	oSchema, oPtr := mediaSchema(o, optr)
+	nSchema, nPtr := mediaSchema(n, nptr)
+	c.schema(schemaPlace{op: p, head: "request body", inRequest: true}, oSchema, nSchema, oPtr, nPtr)
 }
 
 func (c *specComparer) responses(p opPlace, ptr string, oldOp, newOp *yaml.Node) {
@@ -199,9 +199,9 @@ func (c *specComparer) responses(p opPlace, ptr string, oldOp, newOp *yaml.Node)
 		case n == nil:
 			c.add(p, label+" removed", c.old.where(rptr))
 		default:
-			os, osPtr := mediaSchema(o, optr)
-			ns, nsPtr := mediaSchema(n, nptr)
-			c.schema(schemaPlace{op: p, head: label}, os, ns, osPtr, nsPtr)
+			oSchema, oPtr := mediaSchema(o, optr)
+			nSchema, nPtr := mediaSchema(n, nptr)
+			c.schema(schemaPlace{op: p, head: label}, oSchema, nSchema, oPtr, nPtr)
 		}
 	}
 }

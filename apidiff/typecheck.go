@@ -84,7 +84,8 @@ func exportImporter(fset *token.FileSet, pkgs []string) (types.Importer, error) 
 	args := append([]string{"list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}"}, pkgs...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
+	// GOTOOLCHAIN=local: never download a toolchain to list the std.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local")
 	out, err := cmd.Output()
 	if err != nil {
 		return importer.ForCompiler(fset, "source", nil), nil
@@ -95,11 +96,17 @@ func exportImporter(fset *token.FileSet, pkgs []string) (types.Importer, error) 
 		path, file, _ := strings.Cut(sc.Text(), "\t")
 		exports[path] = file
 	}
-	return importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
 		file, ok := exports[path]
 		if !ok || file == "" {
 			return nil, fmt.Errorf("no export data for %q (generated clients import only the standard library)", path)
 		}
 		return os.Open(file)
-	}), nil
+	})
+	// A go command of another release may write export data this binary
+	// cannot read.
+	if _, err := imp.Import(pkgs[0]); err != nil {
+		return importer.ForCompiler(fset, "source", nil), nil
+	}
+	return imp, nil
 }
