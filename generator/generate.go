@@ -53,6 +53,7 @@ func Generate(cfg Config) (*Result, error) {
 	if errs := diags.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
+	api.NoExamples = cfg.Options.Examples != nil && !*cfg.Options.Examples
 	files, err := emit.Files(api)
 	if err != nil {
 		return nil, err

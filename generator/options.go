@@ -19,6 +19,9 @@ type Options struct {
 	// Pagination marks cursor-paged operations by operationId, for specs
 	// that carry no x-oagen-pagination extension.
 	Pagination map[string]Pagination `yaml:"pagination" json:"pagination,omitempty"`
+	// Examples turns the spec's request and response examples into Example
+	// functions checked by go test (example_gen_test.go). On by default.
+	Examples *bool `yaml:"examples" json:"examples,omitempty"`
 	// AllowRemoteRefs lets $ref reach http(s) URLs. Off by default.
 	AllowRemoteRefs bool `yaml:"allow-remote-refs" json:"allow-remote-refs,omitempty"`
 }

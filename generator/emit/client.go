@@ -2,6 +2,7 @@ package emit
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -22,7 +23,9 @@ func (e *emitter) docFile() *jen.File {
 	text += "\n\n" + "Create a Client with NewClient and call the operations through its services. " +
 		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
 		"for a response outside 2xx."
-	f.PackageComment(joinComment(text))
+	for _, line := range strings.Split(joinComment(text)+e.quickstart(), "\n") {
+		f.PackageComment(line)
+	}
 	return f
 }
 
@@ -100,4 +103,47 @@ func (e *emitter) apiKeyOption(f *jen.File, k *ir.APIKey) {
 	}
 	docComment(f, text)
 	f.Func().Id(k.Option).Params(jen.Id("key").String()).Id("Option").Block(jen.Return(set))
+}
+
+// quickstart shows, in the package doc, a client and its first operation:
+//
+//	client := courier.NewClient(courier.WithBearerToken(token))
+//	res, err := client.Bulk.CreateJob(ctx, &courier.BulkCreateJobRequest{...})
+func (e *emitter) quickstart() string {
+	if len(e.api.Services) == 0 || len(e.api.Services[0].Operations) == 0 {
+		return ""
+	}
+	p := e.api.Package
+	s := e.api.Services[0]
+	o := s.Operations[0]
+	for _, cand := range s.Operations {
+		if cand.Result == ir.JSONResult {
+			o = cand
+			break
+		}
+	}
+	args := []string{"ctx"}
+	for _, pp := range o.PathParams {
+		args = append(args, strconv.Quote(pp.Name))
+	}
+	if o.Request != nil {
+		args = append(args, "&"+p+"."+o.Request.Name+"{...}")
+	}
+	results := "err"
+	if o.Result != ir.NoResult {
+		results = "res, err"
+	}
+	lines := []string{
+		"", "Quickstart:", "",
+		"\tclient := " + p + ".NewClient(" + p + ".WithBearerToken(token))",
+		"\t" + results + " := client." + s.Field + "." + o.Name + "(" + strings.Join(args, ", ") + ")",
+		"\tvar apiErr *" + p + ".APIError",
+		"\tif errors.As(err, &apiErr) {",
+		"\t\t// apiErr.StatusCode, apiErr.Message, apiErr.Detail",
+		"\t}",
+	}
+	if !e.api.NoExamples {
+		lines = append(lines, "", "Each Example function runs one exchange the API description documents.")
+	}
+	return "\n" + strings.Join(lines, "\n")
 }

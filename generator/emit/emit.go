@@ -38,6 +38,9 @@ func Files(api *ir.API) (map[string][]byte, error) {
 	for _, s := range api.Services {
 		files[fileName(s.Field)+"_gen.go"] = e.serviceFile(s)
 	}
+	if !api.NoExamples {
+		files[ExamplesFile] = e.examplesFile()
+	}
 	out := make(map[string][]byte, len(files))
 	for name, f := range files {
 		if f == nil {

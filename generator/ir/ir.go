@@ -22,6 +22,9 @@ type API struct {
 	// sets the key. HTTP bearer, basic and OAuth schemes use the runtime's
 	// WithBearerToken and WithBasicAuth.
 	APIKeys []*APIKey
+	// NoExamples leaves out the Example functions built from the spec's
+	// examples.
+	NoExamples bool
 }
 
 // APIKey is an API-key security scheme.

@@ -67,6 +67,19 @@ type Operation struct {
 	Idempotency string   // header that carries the idempotency key, or ""
 	Paging      *Paging
 	Security    [][]string // alternatives of required scheme names
+	Examples    []*Example
+}
+
+// Example is one request/response exchange the spec documents, turned into
+// a runnable Example function.
+type Example struct {
+	Name       string // suffix of the Example function, lower case first
+	Summary    string
+	PathValues []string       // one per path parameter
+	Request    any            // decoded JSON of the request body; nil when none
+	Params     map[string]any // query and header parameter values by wire name
+	Status     int            // status the example server answers
+	Response   any            // decoded JSON of the response body; nil when none
 }
 
 // ParamIn is where a parameter travels.

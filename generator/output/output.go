@@ -21,7 +21,7 @@ var generatedHeader = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\
 
 // Format runs goimports over one file.
 func Format(name string, src []byte) ([]byte, error) {
-	out, err := imports.Process(name, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: false})
+	out, err := imports.Process(name, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: true})
 	if err != nil {
 		// A generator bug: show the error and the lines around it, not the
 		// whole file.
@@ -41,7 +41,7 @@ func IsGenerated(name string, content []byte) bool {
 	if name == ManifestName {
 		return true
 	}
-	if !strings.HasSuffix(name, "_gen.go") {
+	if !strings.HasSuffix(name, "_gen.go") && !strings.HasSuffix(name, "_gen_test.go") {
 		return false
 	}
 	head := content
@@ -91,7 +91,7 @@ func existing(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() || !(strings.HasSuffix(e.Name(), "_gen.go") || e.Name() == ManifestName) {
+		if e.IsDir() || !(strings.HasSuffix(e.Name(), "_gen.go") || strings.HasSuffix(e.Name(), "_gen_test.go") || e.Name() == ManifestName) {
 			continue
 		}
 		content, err := os.ReadFile(filepath.Join(dir, e.Name()))
