@@ -14,8 +14,7 @@ const (
 	FaultNone FaultKind = iota
 	// FaultServerError answers 500 {"type":"api_error"}.
 	FaultServerError
-	// FaultRateLimit answers 429 {"type":"rate_limit_error"}, with the
-	// Retry-After header when Faults.RetryAfter is set.
+	// FaultRateLimit answers 429 {"type":"rate_limit_error"}.
 	FaultRateLimit
 	// FaultReset closes the connection (with an RST where it can) without
 	// writing any response.
@@ -46,8 +45,8 @@ type Faults struct {
 	// failing, so the work is done but the response is lost. Otherwise the
 	// fault replaces the operation and nothing changes.
 	After bool
-	// RetryAfter is sent as the Retry-After header of FaultRateLimit
-	// answers when not empty, for example "1" or an HTTP date.
+	// RetryAfter, when not empty, is sent as the Retry-After header of
+	// FaultServerError and FaultRateLimit answers: "1", "0" or an HTTP date.
 	RetryAfter string
 	// Only restricts the plan to these operations; requests for others
 	// are neither counted nor failed. Empty means every request, including
@@ -91,13 +90,13 @@ func (h *Handler) SetFaults(f Faults) {
 
 // inject writes the fault f to w.
 func inject(w http.ResponseWriter, f Faults) {
+	if f.RetryAfter != "" && f.Kind != FaultReset {
+		w.Header().Set("Retry-After", f.RetryAfter)
+	}
 	switch f.Kind {
 	case FaultServerError:
 		writeReply(w, errorReply(http.StatusInternalServerError, typeAPI, "Internal Server Error (injected fault)"))
 	case FaultRateLimit:
-		if f.RetryAfter != "" {
-			w.Header().Set("Retry-After", f.RetryAfter)
-		}
 		writeReply(w, errorReply(http.StatusTooManyRequests, typeRateLimit, "Too Many Requests (injected fault)"))
 	case FaultReset:
 		resetConn(w)

@@ -93,6 +93,10 @@ func TestRetryAfter(t *testing.T) {
 	if got := r.header.Get("Retry-After"); got != "2" {
 		t.Errorf("Retry-After = %q", got)
 	}
+	f.SetFaults(couriertest.Faults{Every: 1, Kind: couriertest.FaultServerError, RetryAfter: "0"})
+	if got := f.do("GET", "/bulk/x", "").header.Get("Retry-After"); got != "0" {
+		t.Errorf("500: Retry-After = %q, want 0", got)
+	}
 	f.SetFaults(couriertest.Faults{Every: 1, Kind: couriertest.FaultRateLimit})
 	if got := f.do("GET", "/bulk/x", "").header.Get("Retry-After"); got != "" {
 		t.Errorf("Retry-After = %q, want none", got)
