@@ -149,38 +149,53 @@ func ptr[T any](v T) *T { return &v }
 // route maps a method and path to an operation and job id, or to a 404 or
 // 405 reply.
 func route(method, path string) (Operation, string, *reply) {
-	notFound := ptr(invalid(http.StatusNotFound, "Not Found: no route for "+method+" "+path))
-	pick := func(want map[string]Operation, allow, id string) (Operation, string, *reply) {
-		if op, ok := want[method]; ok {
-			return op, id, nil
-		}
-		r := invalid(http.StatusMethodNotAllowed, "Method Not Allowed: "+method+" "+path)
-		r.allow = allow
-		return "", id, &r
+	id, ep, ok := matchPath(path)
+	if !ok {
+		return "", "", ptr(invalid(http.StatusNotFound, "Not Found: no route for "+method+" "+path))
 	}
+	switch {
+	case method == http.MethodGet && ep.get != "":
+		return ep.get, id, nil
+	case method == http.MethodPost && ep.post != "":
+		return ep.post, id, nil
+	}
+	r := invalid(http.StatusMethodNotAllowed, "Method Not Allowed: "+method+" "+path)
+	r.allow = ep.allow()
+	return "", id, &r
+}
+
+// endpoint is what one path offers, by method.
+type endpoint struct{ get, post Operation }
+
+func (e endpoint) allow() string {
+	var methods []string
+	if e.get != "" {
+		methods = append(methods, http.MethodGet)
+	}
+	if e.post != "" {
+		methods = append(methods, http.MethodPost)
+	}
+	return strings.Join(methods, ", ")
+}
+
+// matchPath finds the endpoint of path and its job id: /bulk,
+// /bulk/{job_id}, /bulk/{job_id}/run or /bulk/{job_id}/users.
+func matchPath(path string) (string, endpoint, bool) {
 	if path == "/bulk" {
-		return pick(map[string]Operation{http.MethodPost: OpCreateJob}, "POST", "")
+		return "", endpoint{post: OpCreateJob}, true
 	}
 	rest, ok := strings.CutPrefix(path, "/bulk/")
-	if !ok {
-		return "", "", notFound
+	id, tail, nested := strings.Cut(rest, "/")
+	switch {
+	case !ok || id == "":
+	case !nested:
+		return id, endpoint{get: OpGetJob, post: OpIngestUsers}, true
+	case tail == "run":
+		return id, endpoint{post: OpRunJob}, true
+	case tail == "users":
+		return id, endpoint{get: OpGetUsers}, true
 	}
-	id, tail, _ := strings.Cut(rest, "/")
-	if id == "" {
-		return "", "", notFound
-	}
-	switch tail {
-	case "":
-		if strings.HasSuffix(rest, "/") {
-			return "", "", notFound
-		}
-		return pick(map[string]Operation{http.MethodPost: OpIngestUsers, http.MethodGet: OpGetJob}, "GET, POST", id)
-	case "run":
-		return pick(map[string]Operation{http.MethodPost: OpRunJob}, "POST", id)
-	case "users":
-		return pick(map[string]Operation{http.MethodGet: OpGetUsers}, "GET", id)
-	}
-	return "", "", notFound
+	return "", endpoint{}, false
 }
 
 // respond authenticates r and runs its operation, through the idempotency
