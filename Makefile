@@ -3,13 +3,16 @@
 #   make generate   regenerate every generated package from its spec (go generate ./...)
 #   make test       build, then run every test under the race detector
 #   make check      fail when generated code is stale, or the tree is unformatted or unvetted
+#   make review     what the spec change in the work tree does to the Go API, against main
+#   make demo       one bulk job of 100,000 users through the client to the in-memory Courier, with faults
 #   make corpus     generate, build and vet a client for every description of the corpus (long)
+#   make fuzz       fuzz the whole pipeline for 10 minutes (long)
 #   make bench      benchmarks of the runtime and the bulk workflow (long)
 
 GO ?= go
 PRISM := conformance/node_modules/.bin/prism
 
-.PHONY: generate test check vet build deps corpus bench
+.PHONY: generate test check vet build deps review demo corpus fuzz bench
 
 generate:
 	$(GO) generate ./...
@@ -36,8 +39,19 @@ check: build vet
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) run ./cmd/oagen -spec spec/courier-bulk.yaml -package courier -out gen/courier -check -quiet
 
+# BASE is the git revision whose spec the work tree's spec is compared with.
+BASE ?= main
+review:
+	$(GO) run ./cmd/oagen diff -base $(BASE):spec/courier-bulk.yaml -spec spec/courier-bulk.yaml -package courier
+
+demo:
+	$(GO) run ./cmd/courier-demo
+
 corpus:
 	bash corpus/run.sh
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime 10m ./generator/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./templates/ ./gen/courier/...
