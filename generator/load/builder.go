@@ -24,6 +24,11 @@ type builder struct {
 	scope  *naming.Scope
 	named  map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
 	refs   map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
+
+	// Unnamed schemas (arrays, maps, wrappers) being resolved, and the
+	// names given to those found to contain themselves.
+	resolving map[*openapi3.Schema]bool
+	cyclic    map[*openapi3.Schema]*ir.Type
 	byName map[string]*ir.Type
 	types  []*ir.Type
 }
@@ -36,6 +41,9 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		scope:  naming.NewScope(cfg.Reserved...),
 		named:  map[*openapi3.Schema]ir.TypeRef{},
 		refs:   map[string]ir.TypeRef{},
+
+		resolving: map[*openapi3.Schema]bool{},
+		cyclic:    map[*openapi3.Schema]*ir.Type{},
 		byName: map[string]*ir.Type{},
 	}
 }

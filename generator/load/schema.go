@@ -40,7 +40,33 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 	if ref, ok := b.named[s]; ok {
 		return ref, nullable(s)
 	}
-	return b.unnamed(s, hint, ptr), nullable(s)
+	return b.resolveUnnamed(s, hint, ptr), nullable(s)
+}
+
+// resolveUnnamed resolves a schema that needs no name of its own, unless
+// it contains itself (an array of itself, a map of itself): then it gets a
+// defined type, type List []List, which Go accepts.
+func (b *builder) resolveUnnamed(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
+	if b.resolving[s] {
+		t := &ir.Type{Name: b.scope.Claim(hint), Kind: ir.Defined, Pointer: ptr, Doc: doc(s)}
+		b.named[s] = ir.Ref(t.Name)
+		b.cyclic[s] = t
+		b.add(t)
+		return ir.Ref(t.Name)
+	}
+	b.resolving[s] = true
+	ref := b.unnamed(s, hint, ptr)
+	delete(b.resolving, s)
+	t, ok := b.cyclic[s]
+	if !ok {
+		return ref
+	}
+	if ref.Kind == ir.Named && ref.Name == t.Name {
+		// Only wrappers of itself: nothing to hold but any JSON value.
+		ref = ir.BuiltinRef(ir.Any)
+	}
+	t.Underlying = &ref
+	return ir.Ref(t.Name)
 }
 
 // refName names a referenced schema after the last segment of its $ref.
