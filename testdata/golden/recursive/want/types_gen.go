@@ -12,6 +12,12 @@ type B struct {
 	A Opt[A] `json:"a,omitzero"`
 }
 
+// List: An array of itself.
+type List []List
+
+// Map is a schema of the API.
+type Map map[string]Map
+
 // Node is a schema of the API.
 type Node struct {
 	Value Opt[string] `json:"value,omitzero"`
@@ -19,4 +25,17 @@ type Node struct {
 	Parent *Node `json:"parent,omitzero"`
 
 	Children []Node `json:"children,omitzero"`
+}
+
+// Self is a schema of the API.
+type Self any
+
+// Uses is a schema of the API.
+type Uses struct {
+	// An array of itself.
+	List List `json:"list,omitzero"`
+
+	Map Map `json:"map,omitzero"`
+
+	Self Self `json:"self,omitzero"`
 }
