@@ -196,7 +196,10 @@ func (e *BatchError) Unwrap() error { return e.Err }
 // reached Courier add users. This needs the same BatchSize as before:
 // since each key names its users' positions, a changed size, or a last
 // batch that grew because users were appended, gives new keys and sends
-// those users again (duplicates), but never skips a user.
+// those users again (duplicates), but never skips a user. It also needs
+// Courier to honour Idempotency-Key on the bulk POSTs (its bulk guide says
+// it does; its API reference does not list the header there) and to still
+// hold the keys: about a day, unless IdempotencyExpiration says longer.
 //
 // Errors: a batch that fails for good returns a *BatchError; the job
 // ending with status ERROR returns an error wrapping ErrJobFailed, and
@@ -279,7 +282,7 @@ func (s *sender) open(ctx context.Context, message InboundBulkMessage) error {
 	}
 	got, err := s.bulk.GetJob(ctx, s.jobID, s.opts.CallOptions...)
 	if err != nil {
-		return fmt.Errorf("courier: resuming job %s: %w", s.jobID, err)
+		return fmt.Errorf("courier: looking up job %s: %w", s.jobID, err)
 	}
 	s.alreadyRun = got.Job.Status != BulkJobStatusCreated
 	s.setJob(&got.Job)
