@@ -52,6 +52,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("generate: %v", err)
 			}
 			checkFiles(t, filepath.Join(dir, "want"), res.Files)
+			checkWarnings(t, dir, res.Warnings.Error())
 			if err := output.Write(filepath.Join(vetRoot, c.Name()), res.Files); err != nil {
 				t.Fatal(err)
 			}
@@ -149,5 +150,25 @@ func writeFile(t *testing.T, path string, data []byte) {
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkWarnings compares the located warnings with warnings.txt.
+func checkWarnings(t *testing.T, dir, got string) {
+	t.Helper()
+	path := filepath.Join(dir, "warnings.txt")
+	if got != "" {
+		got += "\n"
+	}
+	if *update {
+		os.Remove(path)
+		if got != "" {
+			writeFile(t, path, []byte(got))
+		}
+		return
+	}
+	want, _ := os.ReadFile(path)
+	if string(want) != got {
+		t.Errorf("warnings differ (-want +got):\n%s", unifiedDiff(string(want), got))
 	}
 }

@@ -83,15 +83,30 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
 			Message: "not an OpenAPI description: the document is not a mapping"}}
 	}
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = readURI(cfg.AllowRemoteRefs)
+	loader := newLoader(cfg)
 	var doc *openapi3.T
 	switch version(head.Content[0]) {
 	case "2":
 		doc, err = fromSwagger2(data, loader)
 	case "3":
 		doc, err = loader.LoadFromFile(cfg.Path)
+		var repairs diag.List
+		for i := 0; err != nil && i < maxRepairs; i++ {
+			d, ok := repairScalar(&head, err, cfg, loc)
+			if !ok {
+				break
+			}
+			repairs = append(repairs, d)
+			var fixed []byte
+			if fixed, err = yaml.Marshal(&head); err == nil {
+				loader = newLoader(cfg) // a loader remembers what it has read
+				doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
+			}
+		}
+		if err == nil {
+			problems := validate(cfg, loc, doc)
+			return doc, append(repairs, problems...)
+		}
 	default:
 		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
 			Message: "not an OpenAPI description: no \"openapi\" or \"swagger\" version field"}}
@@ -225,4 +240,13 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// newLoader returns a kin-openapi loader that follows relative file
+// references, and remote ones only when the config allows.
+func newLoader(cfg Config) *openapi3.Loader {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = readURI(cfg.AllowRemoteRefs)
+	return loader
 }
