@@ -56,17 +56,36 @@ func TestGolden(t *testing.T) {
 			if err := output.Write(filepath.Join(vetRoot, c.Name()), res.Files); err != nil {
 				t.Fatal(err)
 			}
+			copyTests(t, dir, filepath.Join(vetRoot, c.Name()))
 			vetted++
 		})
 	}
 	if vetted == 0 {
 		return
 	}
-	// Every golden package builds and passes go vet.
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = vetRoot
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet over the golden packages: %v\n%s", err, out)
+	// Every golden package builds and passes go vet, and the hand-written
+	// tests beside a case (behaviour of the generated code over httptest)
+	// pass.
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = vetRoot
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s over the golden packages: %v\n%s", args[0], err, out)
+		}
+	}
+}
+
+// copyTests copies a case's hand-written *_test.go files into the package
+// generated for it.
+func copyTests(t *testing.T, from, to string) {
+	t.Helper()
+	tests, _ := filepath.Glob(filepath.Join(from, "*_test.go"))
+	for _, path := range tests {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(to, filepath.Base(path)), data)
 	}
 }
 

@@ -55,7 +55,7 @@
 //	newRequestConfig objectFields operation paginate pathEscape pickVariant
 //	prepareRequest preparedRequest readBody requestConfig requestHeader
 //	retryAfter retryDelay roundTrip sendWithRetries shouldRetry sleepContext snippet
-//	streamAttempt withCookieCredential withQueryCredential
+//	streamAttempt withCookieCredential withQueryCredential writeFilePart jsonString
 //	stringField unionVariant unmarshalObject unwrapURLError userAgent
 //	withJitter withNow withSleep
 package templates

@@ -13,21 +13,27 @@ import (
 //		op.addQuery("limit", strconv.FormatInt(v, 10))
 //	}
 func (e *emitter) paramStatements(o *ir.Operation) []jen.Code {
-	var out []jen.Code
-	for _, p := range o.Params {
-		field := jen.Id("req").Dot(p.GoName)
-		add := func(name jen.Code, value jen.Code) jen.Code {
-			switch p.In {
-			case ir.InHeader:
-				return jen.Id("op").Dot("setHeader").Call(name, value)
-			case ir.InCookie:
-				return jen.Id("op").Dot("addCookie").Call(name, value)
-			}
-			return jen.Id("op").Dot("addQuery").Call(name, value)
+	return e.valueStatements(o.Params, func(p *ir.Param, name, value jen.Code) jen.Code {
+		switch p.In {
+		case ir.InHeader:
+			return jen.Id("op").Dot("setHeader").Call(name, value)
+		case ir.InCookie:
+			return jen.Id("op").Dot("addCookie").Call(name, value)
 		}
+		return jen.Id("op").Dot("addQuery").Call(name, value)
+	})
+}
+
+// valueStatements sends each parameter's field of the request through
+// send, skipping absent optional values.
+func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, name, value jen.Code) jen.Code) []jen.Code {
+	var out []jen.Code
+	for _, p := range params {
+		field := jen.Id("req").Dot(p.GoName)
+		add := func(name jen.Code, value jen.Code) jen.Code { return send(p, name, value) }
 		name := jen.Lit(p.Name)
 		switch {
-		case p.Wrap == ir.Opt:
+		case p.Wrap == ir.Opt || p.Wrap == ir.Nullable:
 			out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(
 				add(name, e.format(jen.Id("v"), p.Type))))
 		case e.kindOf(p.Type) == ir.Slice:
@@ -36,6 +42,8 @@ func (e *emitter) paramStatements(o *ir.Operation) []jen.Code {
 			out = append(out, e.mapParam(p, field, add))
 		case e.isString(p.Type) && !p.Required:
 			out = append(out, jen.If(jen.Add(field).Op("!=").Lit("")).Block(add(name, e.format(field, p.Type))))
+		case p.Wrap == ir.Pointer || (p.Type.Kind == ir.Builtin && p.Type.Name == ir.Any):
+			out = append(out, jen.If(jen.Add(field).Op("!=").Nil()).Block(add(name, e.format(field, p.Type))))
 		default:
 			out = append(out, add(name, e.format(field, p.Type)))
 		}
@@ -47,7 +55,7 @@ func (e *emitter) paramStatements(o *ir.Operation) []jen.Code {
 // joined by the style's separator.
 func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Code, jen.Code) jen.Code) jen.Code {
 	elem := *e.underlying(p.Type).Elem
-	if p.Explode && p.In == ir.InQuery {
+	if p.Explode && (p.In == ir.InQuery || p.In == ir.InForm) {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(
 			add(jen.Lit(p.Name), e.format(jen.Id("v"), elem)))
 	}
@@ -76,7 +84,7 @@ func (e *emitter) mapParam(p *ir.Param, field *jen.Statement, add func(jen.Code,
 	case p.Style == "deepObject":
 		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(
 			add(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), value))
-	case p.Explode && p.In == ir.InQuery:
+	case p.Explode && (p.In == ir.InQuery || p.In == ir.InForm):
 		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(add(jen.Id("k"), value))
 	}
 	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
@@ -98,7 +106,7 @@ func (e *emitter) format(v jen.Code, r ir.TypeRef) jen.Code {
 		}
 	}
 	if base.Kind != ir.Builtin {
-		return jen.Qual("fmt", "Sprint").Call(v)
+		return jen.Id("jsonString").Call(v) // objects and unions travel as JSON text
 	}
 	switch base.Name {
 	case ir.String:
@@ -114,6 +122,8 @@ func (e *emitter) format(v jen.Code, r ir.TypeRef) jen.Code {
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v))
 	case ir.Time:
 		return jen.Add(v).Dot("Format").Call(jen.Qual("time", "RFC3339"))
+	case ir.Any, ir.RawMessage:
+		return jen.Id("jsonString").Call(v)
 	}
 	return jen.Qual("fmt", "Sprint").Call(v)
 }

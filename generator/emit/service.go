@@ -83,6 +83,7 @@ func (e *emitter) method(f *jen.File, s *ir.Service, o *ir.Operation) {
 	}
 	body = append(body, jen.Id("op").Op(":=").Op("&").Id("operation").Add(e.opFields(o)))
 	body = append(body, e.paramStatements(o)...)
+	body = append(body, e.formStatements(o)...)
 	body = append(body, e.callStatements(o)...)
 	docComment(f, methodDoc(o))
 	f.Func().Params(jen.Id("s").Op("*").Id(s.Name)).Id(o.Name).Params(params(s, o)...).Params(results(o)...).Block(body...)

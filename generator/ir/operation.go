@@ -59,6 +59,7 @@ type Operation struct {
 	Body        BodyKind
 	ContentType string   // of the body
 	Params      []*Param // query, header and cookie parameters (fields of Request)
+	FormFields  []*Param // fields of a form or multipart body (fields of Request)
 
 	Result      ResultKind
 	ResultType  *TypeRef // for JSONResult
@@ -91,6 +92,8 @@ const (
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
 	InCookie ParamIn = "cookie"
+	// InForm is a field of a form or multipart body.
+	InForm ParamIn = "form"
 )
 
 // Param is a path, query, header or cookie parameter.

@@ -42,10 +42,17 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 		o.Body = ir.JSONValue
 		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ref,
 			Required: true, Doc: "Body is sent as the JSON request body."})
-	default:
-		if strings.HasPrefix(ct, "multipart/") || ct == "application/x-www-form-urlencoded" {
-			b.warn(ptr, "%s bodies are sent as a raw io.Reader the caller encodes", ct)
+	case ct == "application/x-www-form-urlencoded" || ct == "multipart/form-data":
+		if b.formFields(o, req, scope, mt.Schema, mptr, ct == "multipart/form-data") {
+			o.Body = ir.FormBody
+			if ct == "multipart/form-data" {
+				o.Body = ir.MultipartBody
+			}
+			return
 		}
+		b.warn(ptr, "a %s body that is not an object is sent as a raw io.Reader the caller encodes", ct)
+		fallthrough
+	default:
 		o.Body = ir.RawBody
 		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ir.BuiltinRef(ir.Reader),
 			Required: true, Doc: sprintf("Body is sent as is, with Content-Type %s.", ct)})
@@ -125,4 +132,39 @@ func isWildcard(ct string) bool { return strings.HasSuffix(ct, "/*") }
 // isBinary reports a string schema of format binary.
 func isBinary(sr *openapi3.SchemaRef) bool {
 	return sr.Value != nil && primaryType(sr.Value) == "string" && sr.Value.Format == "binary"
+}
+
+// formFields adds the properties of a form or multipart body to the
+// request struct. In a multipart body, binary properties are io.Reader
+// fields sent as file parts.
+func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope, sr *openapi3.SchemaRef, ptr string, multipart bool) bool {
+	if sr == nil || sr.Value == nil || shapeOf(sr.Value) != shapeStruct {
+		return false
+	}
+	ob := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})
+	for _, p := range ob.props {
+		name := scope.Claim(naming.Exported(p.name))
+		ref, null := b.refOf(p.sr, req.Name+naming.Exported(p.name), p.ptr)
+		if multipart && p.sr != nil && p.sr.Value != nil {
+			switch {
+			case isBinary(p.sr):
+				ref, null = ir.BuiltinRef(ir.Reader), false
+			case p.sr.Value.Items != nil && isBinary(p.sr.Value.Items):
+				ref, null = ir.SliceOf(ir.BuiltinRef(ir.Reader)), false
+			}
+		}
+		wrap := b.wrapFor(ref, ob.required[p.name], null)
+		if ref.Name == ir.Reader {
+			wrap = ir.Plain // nil is absent
+		}
+		f := &ir.Field{Name: name, JSONName: "-", Type: ref, Wrap: wrap, Required: ob.required[p.name],
+			Doc: sprintf("Sent as the form field %q.", p.name)}
+		if p.sr != nil && p.sr.Value != nil && p.sr.Value.Description != "" {
+			f.Doc = p.sr.Value.Description + "\n\n" + f.Doc
+		}
+		req.Fields = append(req.Fields, f)
+		o.FormFields = append(o.FormFields, &ir.Param{Name: p.name, GoName: name, In: ir.InForm, Required: f.Required,
+			Type: ref, Wrap: wrap, Style: "form", Explode: true})
+	}
+	return true
 }

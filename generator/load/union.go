@@ -3,6 +3,7 @@ package load
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -29,7 +30,11 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 		}
 		mptr := sprintf("%s/%s/%d", ptr, key, i)
 		ref, _ := b.refOf(m, t.Name+variantHint(m, i), mptr)
-		v := &ir.Variant{Name: scope.Claim(variantName(ref, m, i)), Type: ref, Kinds: kindsOf(m.Value, 0)}
+		name := variantName(ref, m, i)
+		if rest, ok := strings.CutPrefix(name, t.Name); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+			name = rest // ContactEmail in Contact -> ContactOfEmail, AsEmail
+		}
+		v := &ir.Variant{Name: scope.Claim(name), Type: ref, Kinds: kindsOf(m.Value, 0)}
 		if slices.Contains(v.Kinds, "object") {
 			o := b.merge(m.Value, mptr, map[*openapi3.Schema]bool{})
 			for _, p := range o.props {
@@ -165,4 +170,3 @@ func kindsOf(s *openapi3.Schema, depth int) []string {
 	}
 }
 
-var _ = strings.TrimSpace

@@ -33,30 +33,30 @@ var contactVariants = []unionVariant{{
 	required:   []string{"phone"},
 }}
 
-// ContactOfContactEmail returns a Contact holding v.
-func ContactOfContactEmail(v ContactEmail) Contact {
+// ContactOfEmail returns a Contact holding v.
+func ContactOfEmail(v ContactEmail) Contact {
 	return Contact{
 		value:   v,
 		variant: 1,
 	}
 }
 
-// AsContactEmail returns the ContactEmail variant, and whether u holds it.
-func (u Contact) AsContactEmail() (ContactEmail, bool) {
+// AsEmail returns the ContactEmail variant, and whether u holds it.
+func (u Contact) AsEmail() (ContactEmail, bool) {
 	v, ok := u.value.(ContactEmail)
 	return v, ok && u.variant == 1
 }
 
-// ContactOfContactPhone returns a Contact holding v.
-func ContactOfContactPhone(v ContactPhone) Contact {
+// ContactOfPhone returns a Contact holding v.
+func ContactOfPhone(v ContactPhone) Contact {
 	return Contact{
 		value:   v,
 		variant: 2,
 	}
 }
 
-// AsContactPhone returns the ContactPhone variant, and whether u holds it.
-func (u Contact) AsContactPhone() (ContactPhone, bool) {
+// AsPhone returns the ContactPhone variant, and whether u holds it.
+func (u Contact) AsPhone() (ContactPhone, bool) {
 	v, ok := u.value.(ContactPhone)
 	return v, ok && u.variant == 2
 }
@@ -90,13 +90,13 @@ func (u *Contact) UnmarshalJSON(data []byte) error {
 	case 0:
 		var v ContactEmail
 		if json.Unmarshal(data, &v) == nil {
-			*u = ContactOfContactEmail(v)
+			*u = ContactOfEmail(v)
 			return nil
 		}
 	case 1:
 		var v ContactPhone
 		if json.Unmarshal(data, &v) == nil {
-			*u = ContactOfContactPhone(v)
+			*u = ContactOfPhone(v)
 			return nil
 		}
 	}
@@ -139,16 +139,16 @@ func (u HolderInline) AsString() (string, bool) {
 	return v, ok && u.variant == 1
 }
 
-// HolderInlineOfHolderInlineVariant2 returns a HolderInline holding v.
-func HolderInlineOfHolderInlineVariant2(v HolderInlineVariant2) HolderInline {
+// HolderInlineOfVariant2 returns a HolderInline holding v.
+func HolderInlineOfVariant2(v HolderInlineVariant2) HolderInline {
 	return HolderInline{
 		value:   v,
 		variant: 2,
 	}
 }
 
-// AsHolderInlineVariant2 returns the HolderInlineVariant2 variant, and whether u holds it.
-func (u HolderInline) AsHolderInlineVariant2() (HolderInlineVariant2, bool) {
+// AsVariant2 returns the HolderInlineVariant2 variant, and whether u holds it.
+func (u HolderInline) AsVariant2() (HolderInlineVariant2, bool) {
 	v, ok := u.value.(HolderInlineVariant2)
 	return v, ok && u.variant == 2
 }
@@ -188,7 +188,7 @@ func (u *HolderInline) UnmarshalJSON(data []byte) error {
 	case 1:
 		var v HolderInlineVariant2
 		if json.Unmarshal(data, &v) == nil {
-			*u = HolderInlineOfHolderInlineVariant2(v)
+			*u = HolderInlineOfVariant2(v)
 			return nil
 		}
 	}

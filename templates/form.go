@@ -1,0 +1,33 @@
+package templates
+
+import (
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"path/filepath"
+)
+
+// writeFilePart adds r to mw as a file part named field. The file name is
+// r's base name when r has one (an *os.File does), else the field name.
+func writeFilePart(mw *multipart.Writer, field string, r io.Reader) error {
+	name := field
+	if n, ok := r.(interface{ Name() string }); ok && n.Name() != "" {
+		name = filepath.Base(n.Name())
+	}
+	part, err := mw.CreateFormFile(field, name)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(part, r)
+	return err
+}
+
+// jsonString is the JSON text of v, for an object or union sent as a
+// parameter or form field; "" when v does not encode.
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
