@@ -21,30 +21,30 @@ type builder struct {
 	loc   *locator
 	diags diag.List
 
-	scope  *naming.Scope
-	named  map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
-	refs   map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
+	scope *naming.Scope
+	named map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
+	refs  map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
 
 	// Unnamed schemas (arrays, maps, wrappers) being resolved, and the
 	// names given to those found to contain themselves.
 	resolving map[*openapi3.Schema]bool
 	cyclic    map[*openapi3.Schema]*ir.Type
-	byName map[string]*ir.Type
-	types  []*ir.Type
+	byName    map[string]*ir.Type
+	types     []*ir.Type
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 	return &builder{
-		cfg:    cfg,
-		doc:    doc,
-		loc:    loc,
-		scope:  naming.NewScope(cfg.Reserved...),
-		named:  map[*openapi3.Schema]ir.TypeRef{},
-		refs:   map[string]ir.TypeRef{},
+		cfg:   cfg,
+		doc:   doc,
+		loc:   loc,
+		scope: naming.NewScope(cfg.Reserved...),
+		named: map[*openapi3.Schema]ir.TypeRef{},
+		refs:  map[string]ir.TypeRef{},
 
 		resolving: map[*openapi3.Schema]bool{},
 		cyclic:    map[*openapi3.Schema]*ir.Type{},
-		byName: map[string]*ir.Type{},
+		byName:    map[string]*ir.Type{},
 	}
 }
 

@@ -169,4 +169,3 @@ func kindsOf(s *openapi3.Schema, depth int) []string {
 		return []string{t}
 	}
 }
-
