@@ -92,13 +92,21 @@ type WarningGroup struct {
 
 // NewReport tallies results.
 func NewReport(results []Result) *Report {
-	rep := &Report{ByVersion: map[string]Tally{}, ByOrigin: map[string]Tally{}, Results: results}
+	rep := &Report{ByVersion: map[string]Tally{}, ByOrigin: map[string]Tally{}}
+	for _, r := range results {
+		if r.Stage != "" {
+			rep.Results = append(rep.Results, r)
+		}
+	}
 	groups := map[[2]string]*Group{}
 	warns := map[string]*WarningGroup{}
 	// Examples: the smallest specs first, they are the easiest to study.
 	bySize := slices.Clone(results)
 	slices.SortStableFunc(bySize, func(a, b Result) int { return cmp.Compare(a.Size, b.Size) })
 	for _, r := range bySize {
+		if r.Stage == "" {
+			continue // not run: the run was interrupted
+		}
 		rep.Total.add(r)
 		v := cmp.Or(r.Version, "?")
 		t := rep.ByVersion[v]
