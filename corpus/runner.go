@@ -304,6 +304,9 @@ func (r *Runner) check(ctx context.Context, dir string, pkgs []string, stage Sta
 	}
 	out, err, timedOut := r.goCmd(ctx, dir, args...)
 	if ctx.Err() != nil {
+		for _, p := range pkgs {
+			results[pos[p]].Stage = "" // not run
+		}
 		return nil
 	}
 	if timedOut {
