@@ -98,7 +98,19 @@ func (b *builder) components() {
 		}
 		ptr := diag.Pointer("components", "schemas", name)
 		if sr.Ref != "" {
-			continue // an alias of another component: resolved through it
+			if _, local := strings.CutPrefix(sr.Ref, "#/"); local {
+				continue // an alias of another component: declared after the others
+			}
+			// A component defined in another file is named after the
+			// component, not the file.
+			if fill := b.declare(sr.Value, naming.Exported(name), ptr); fill != nil {
+				pending = append(pending, fill)
+				b.refs["#/components/schemas/"+name] = b.named[sr.Value]
+				for _, k := range refKeys(sr) {
+					b.refs[k] = b.named[sr.Value]
+				}
+			}
+			continue
 		}
 		if _, done := b.named[sr.Value]; done {
 			continue
@@ -112,7 +124,7 @@ func (b *builder) components() {
 		fill()
 	}
 	for _, name := range names {
-		if sr := b.doc.Components.Schemas[name]; sr != nil && sr.Ref != "" && sr.Value != nil {
+		if sr := b.doc.Components.Schemas[name]; sr != nil && strings.HasPrefix(sr.Ref, "#/") && sr.Value != nil {
 			b.alias(naming.Exported(name), sr, diag.Pointer("components", "schemas", name))
 		}
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 
@@ -132,7 +133,7 @@ func (b *builder) fields(owner string, o *object, scope *naming.Scope) []*ir.Fie
 		ref, null := b.refOf(p.sr, owner+naming.Exported(p.name), p.ptr)
 		f := &ir.Field{Name: goName, JSONName: p.name, Type: ref, Required: o.required[p.name]}
 		if p.sr != nil && p.sr.Value != nil {
-			f.Doc, f.Deprecated = doc(p.sr.Value), p.sr.Value.Deprecated
+			f.Doc, f.Deprecated = withDefault(doc(p.sr.Value), p.sr.Value.Default), p.sr.Value.Deprecated
 		}
 		f.Wrap = b.wrapFor(ref, f.Required, null)
 		out = append(out, f)
@@ -172,6 +173,24 @@ func (b *builder) nilIsAbsent(ref ir.TypeRef) bool {
 		ref = *t.Underlying
 	}
 	return false
+}
+
+// withDefault documents the value the server assumes when a field is left
+// out; the client sends nothing for an absent field, so the server's
+// default applies.
+func withDefault(text string, def any) string {
+	if def == nil {
+		return text
+	}
+	b, err := json.Marshal(def)
+	if err != nil {
+		return text
+	}
+	line := "Default: " + string(b) + "."
+	if text == "" {
+		return line
+	}
+	return text + "\n\n" + line
 }
 
 // escape escapes a JSON pointer segment.

@@ -91,7 +91,11 @@ func (b *builder) queryParams(o *ir.Operation, req *ir.Type, scope *naming.Scope
 			}
 		}
 		ref, _ := b.refOf(sr, req.Name+naming.Exported(p.Name), x.ptr+"/schema")
-		ip := &ir.Param{Name: p.Name, In: in, Doc: p.Description, Required: p.Required, Type: ref,
+		var def any
+		if sr != nil && sr.Value != nil {
+			def = sr.Value.Default
+		}
+		ip := &ir.Param{Name: p.Name, In: in, Doc: withDefault(p.Description, def), Required: p.Required, Type: ref,
 			Style: cmp.Or(p.Style, defaultStyle(in)), Explode: explode(p, in)}
 		ip.Wrap = ir.Plain
 		if !p.Required && !b.nilIsAbsent(ref) && !b.isStringLike(ref) {

@@ -2,6 +2,8 @@ package load
 
 import (
 	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -41,4 +43,19 @@ func findRef(loc *locator, path, ref string) (ptr string, line, col int, ok bool
 	}
 	ok = walk(root, nil)
 	return ptr, line, col, ok
+}
+
+// refKeys are the keys under which a referenced schema's Go type is
+// remembered: the $ref as written and, for references into other files,
+// the path kin-openapi resolved it to, so that "pet.yaml" written in one
+// file and "schemas/pet.yaml" in another name one type.
+func refKeys(sr *openapi3.SchemaRef) []string {
+	if sr.Ref == "" {
+		return nil
+	}
+	keys := []string{sr.Ref}
+	if p := sr.RefPath(); p != nil && p.String() != "" && p.String() != sr.Ref {
+		keys = append(keys, p.String())
+	}
+	return keys
 }

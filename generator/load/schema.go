@@ -20,8 +20,11 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 		return ir.BuiltinRef(ir.Any), false
 	}
 	s := sr.Value
-	if ref, ok := b.refs[sr.Ref]; ok && sr.Ref != "" {
-		return ref, nullable(s)
+	keys := refKeys(sr)
+	for _, k := range keys {
+		if ref, ok := b.refs[k]; ok {
+			return ref, nullable(s)
+		}
 	}
 	if ref, ok := b.named[s]; ok {
 		return ref, nullable(s)
@@ -32,8 +35,8 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 		hint = naming.Exported(refName(sr.Ref))
 	}
 	if fill := b.declare(s, hint, ptr); fill != nil {
-		if sr.Ref != "" {
-			b.refs[sr.Ref] = b.named[s]
+		for _, k := range keys {
+			b.refs[k] = b.named[s]
 		}
 		fill()
 	}
