@@ -11,8 +11,8 @@ import (
 )
 
 // validate runs kin-openapi's validation piece by piece, so that each
-// problem is placed at the schema or operation it belongs to. An invalid
-// component schema is an error; problems in operations and elsewhere are
+// problem is placed at the schema or operation it belongs to. A schema
+// whose type is not a JSON Schema type is an error; other problems are
 // warnings, since the generator can still build a client (an undeclared
 // path parameter becomes a string argument). Example mismatches are left
 // to spec linters.
@@ -43,7 +43,7 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		for _, name := range sortedKeys(doc.Components.Schemas) {
 			if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
 				if ptr, err := deepestInvalid(ctx, s.Value, diag.Pointer("components", "schemas", name), 0); err != nil {
-					atPtr(diag.Error, err, ptr)
+					atPtr(schemaSeverity(err), err, ptr)
 				}
 			}
 		}
@@ -65,6 +65,17 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		atPtr(diag.Warning, err, pointerInMessage(err.Error()))
 	}
 	return out
+}
+
+// schemaSeverity decides what an invalid schema costs: a type that is
+// not a JSON Schema type cannot be mapped to Go and stops generation; other
+// problems (a keyword from the wrong OpenAPI version, a discriminator
+// without a mapping target) leave a schema the generator can still read.
+func schemaSeverity(err error) diag.Severity {
+	if msg := err.Error(); strings.Contains(msg, "unsupported 'type'") && !strings.Contains(msg, `"null"`) {
+		return diag.Error // "null" is a 3.1 type met in a 3.0 document: read as null
+	}
+	return diag.Warning
 }
 
 // sortedKeys returns the keys of a map in order.
