@@ -77,6 +77,9 @@ func (e *emitter) clientFile() *jen.File {
 	for _, k := range e.api.APIKeys {
 		e.apiKeyOption(f, k)
 	}
+	if len(e.api.ServerVars) > 0 {
+		e.serverURL(f)
+	}
 	return f
 }
 
@@ -146,4 +149,51 @@ func (e *emitter) quickstart() string {
 		lines = append(lines, "", "Each Example function runs one exchange the API description documents.")
 	}
 	return "\n" + strings.Join(lines, "\n")
+}
+
+// serverURL writes a function that fills the server URL's variables:
+//
+//	func ServerURL(region, version string) string
+func (e *emitter) serverURL(f *jen.File) {
+	text := "ServerURL returns the URL of the server " + strconv.Quote(e.api.ServerURL) +
+		" with its variables filled; an empty value takes the default. Pass it to WithBaseURL."
+	var params []jen.Code
+	var body []jen.Code
+	var expr *jen.Statement
+	rest := e.api.ServerURL
+	for i, v := range e.api.ServerVars {
+		line := "\n  - " + v.GoName + ": default " + strconv.Quote(v.Default)
+		if len(v.Enum) > 0 {
+			line += ", one of " + strings.Join(v.Enum, ", ")
+		}
+		if v.Doc != "" {
+			line += "; " + v.Doc
+		}
+		if i == 0 {
+			text += "\n"
+		}
+		text += line
+		params = append(params, jen.Id(v.GoName))
+		body = append(body, jen.If(jen.Id(v.GoName).Op("==").Lit("")).Block(jen.Id(v.GoName).Op("=").Lit(v.Default)))
+		before, after, _ := strings.Cut(rest, "{"+v.Name+"}")
+		if before != "" {
+			expr = appendConcat(expr, jen.Lit(before))
+		}
+		expr = appendConcat(expr, jen.Id(v.GoName))
+		rest = after
+	}
+	if rest != "" {
+		expr = appendConcat(expr, jen.Lit(rest))
+	}
+	docComment(f, text)
+	params[len(params)-1] = jen.Add(params[len(params)-1]).String()
+	f.Func().Id("ServerURL").Params(params...).String().Block(append(body, jen.Return(expr))...)
+}
+
+// appendConcat appends + part to a string expression.
+func appendConcat(expr *jen.Statement, part jen.Code) *jen.Statement {
+	if expr == nil {
+		return jen.Add(part)
+	}
+	return expr.Op("+").Add(part)
 }

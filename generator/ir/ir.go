@@ -13,6 +13,11 @@ type API struct {
 	SpecName    string // as written in file headers
 	Package     string
 	BaseURL     string // the first server's URL, variables filled with defaults
+	// ServerURL is the first server's URL template when it has variables,
+	// "https://{region}.example.com/{version}", and ServerVars its
+	// variables in the order the template names them.
+	ServerURL  string
+	ServerVars []ServerVar
 	Types       []*Type
 	Services    []*Service
 	// ErrorType is the body shared by every error response, when there is
@@ -178,4 +183,13 @@ func MapOf(elem TypeRef) TypeRef { return TypeRef{Kind: Map, Elem: &elem} }
 func (r TypeRef) NilIsAbsent() bool {
 	return r.Kind == Slice || r.Kind == Map ||
 		(r.Kind == Builtin && (r.Name == Any || r.Name == RawMessage || r.Name == Bytes))
+}
+
+// ServerVar is a variable of the server URL.
+type ServerVar struct {
+	Name    string // as in the template
+	GoName  string // parameter name
+	Default string
+	Enum    []string
+	Doc     string
 }

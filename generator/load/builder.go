@@ -54,6 +54,7 @@ func (b *builder) build() *ir.API {
 		api.Title, api.Description, api.Version = b.doc.Info.Title, b.doc.Info.Description, b.doc.Info.Version
 	}
 	api.BaseURL = baseURL(b.doc.Servers)
+	api.ServerURL, api.ServerVars = serverVars(b.doc.Servers)
 	b.components()
 	api.APIKeys = b.apiKeys()
 	api.Services = b.services()
@@ -160,4 +161,24 @@ func baseURL(servers openapi3.Servers) string {
 		}
 	}
 	return strings.TrimSuffix(u, "/")
+}
+
+// serverVars returns the first server's URL template and its variables,
+// in the order the template names them; none when it has no variables.
+func serverVars(servers openapi3.Servers) (string, []ir.ServerVar) {
+	if len(servers) == 0 || servers[0] == nil || len(servers[0].Variables) == 0 {
+		return "", nil
+	}
+	s := servers[0]
+	scope := naming.NewScope("ctx", "opts")
+	var vars []ir.ServerVar
+	for _, m := range pathVar.FindAllStringSubmatch(s.URL, -1) {
+		v := s.Variables[m[1]]
+		if v == nil || slices.ContainsFunc(vars, func(x ir.ServerVar) bool { return x.Name == m[1] }) {
+			continue
+		}
+		vars = append(vars, ir.ServerVar{Name: m[1], GoName: scope.Claim(naming.Unexported(m[1])),
+			Default: v.Default, Enum: v.Enum, Doc: v.Description})
+	}
+	return strings.TrimSuffix(s.URL, "/"), vars
 }

@@ -56,3 +56,15 @@ func TestServerVariablesDefault(t *testing.T) {
 		t.Errorf("DefaultBaseURL = %s", DefaultBaseURL)
 	}
 }
+
+func TestServerURL(t *testing.T) {
+	for _, tt := range []struct{ region, version, want string }{
+		{"", "", "https://eu.keys.example/v2"},
+		{"us", "", "https://us.keys.example/v2"},
+		{"us", "v3", "https://us.keys.example/v3"},
+	} {
+		if got := ServerURL(tt.region, tt.version); got != tt.want {
+			t.Errorf("ServerURL(%q, %q) = %s, want %s", tt.region, tt.version, got, tt.want)
+		}
+	}
+}

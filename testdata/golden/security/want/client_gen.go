@@ -38,3 +38,19 @@ func WithQueryKey(key string) Option {
 func WithSessionKey(key string) Option {
 	return withCookieCredential("session", key)
 }
+
+// ServerURL returns the URL of the server
+// "https://{region}.keys.example/{version}" with its variables filled; an empty
+// value takes the default. Pass it to WithBaseURL.
+//
+//   - region: default "eu", one of eu, us
+//   - version: default "v2"
+func ServerURL(region, version string) string {
+	if region == "" {
+		region = "eu"
+	}
+	if version == "" {
+		version = "v2"
+	}
+	return "https://" + region + ".keys.example/" + version
+}
