@@ -39,7 +39,7 @@ func Files(api *ir.API) (map[string][]byte, error) {
 		files[fileName(s.Field)+"_gen.go"] = e.serviceFile(s)
 	}
 	if !api.NoExamples {
-		files[ExamplesFile] = e.examplesFile()
+		e.examplesFiles(files)
 	}
 	out := make(map[string][]byte, len(files))
 	for name, f := range files {

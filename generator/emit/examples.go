@@ -11,33 +11,39 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// ExamplesFile is the name of the generated file of Example functions.
+// ExamplesFile is the name of the generated file of the helpers the Example
+// functions share.
 const ExamplesFile = "example_gen_test.go"
 
-// examplesFile turns every documented exchange into an Example function
+// examplesFiles turn every documented exchange into an Example function
 // that runs against an in-process server answering as the spec's example
-// does. Its output shows the request body the server received and the
-// response as decoded and encoded again, so go test checks both against
-// the spec's examples.
-func (e *emitter) examplesFile() *jen.File {
-	f := e.newFile()
+// does, one file per service beside the helpers they share. Their output
+// shows the request body the server received and the response as decoded
+// and encoded again, so go test checks both against the spec's examples.
+func (e *emitter) examplesFiles(files map[string]*jen.File) {
 	n := 0
 	for _, s := range e.api.Services {
+		f := e.newFile()
+		count := 0
 		for _, o := range s.Operations {
 			if o.Body == ir.RawBody || o.Result == ir.StreamResult || o.Result == ir.TextResult {
 				continue
 			}
 			for _, ex := range o.Examples {
 				e.example(f, s, o, ex)
-				n++
+				count++
 			}
 		}
+		if count > 0 {
+			files[fileName(s.Field)+"_example_gen_test.go"] = f
+			n += count
+		}
 	}
-	if n == 0 {
-		return nil
+	if n > 0 {
+		f := e.newFile()
+		e.exampleHelpers(f)
+		files[ExamplesFile] = f
 	}
-	e.exampleHelpers(f)
-	return f
 }
 
 // example writes one Example function:
