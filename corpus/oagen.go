@@ -1,12 +1,24 @@
 package corpus
 
 import (
+	"os"
+
 	"github.com/oagen/oagen/generator"
 )
 
+// ExamplesEnv turns on the Example functions (example_gen_test.go files)
+// in corpus clients. They are off by default: the corpus measures whether
+// the client package generates, builds and vets, and the examples of a
+// large API (GitHub's: 1,155 functions, 6.7 MB) more than double the time
+// go vet takes. Examples are checked, and run, on spec/ and the golden
+// cases.
+const ExamplesEnv = "OAGEN_CORPUS_EXAMPLES"
+
 // Oagen generates a client with oagen's generator.
 func Oagen(specPath, pkg string) (map[string][]byte, []string, error) {
-	res, err := generator.Generate(generator.Config{SpecPath: specPath, Package: pkg})
+	examples := os.Getenv(ExamplesEnv) == "1"
+	res, err := generator.Generate(generator.Config{SpecPath: specPath, Package: pkg,
+		Options: generator.Options{Examples: &examples}})
 	if err != nil {
 		return nil, nil, err
 	}

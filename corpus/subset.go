@@ -53,18 +53,7 @@ type KnownFailure struct {
 // a spec fails that is not listed here, or at another stage than listed, or
 // passes while listed: keep the list in step with the generator (the test's
 // message says what to change). CORPUS_STRICT=1 ignores the list.
-var KnownFailures = map[string]KnownFailure{
-	"octokit/api.github.com":             {StageLoad, `#: invalid paths: conflicting paths "…" and "…"`},
-	"stripe.com":                         {StageBuild, "unknown field X in struct literal of type operation"},
-	"kubernetes.io":                      {StageBuild, "unknown field X in struct literal of type operation"},
-	"vercel.com":                         {StageLoad, "#/paths/…: field examples is for X >=N"},
-	"discourse.local":                    {StageLoad, "#/paths/…: field examples is for X >=N"},
-	"twilio.com/twilio_conversations_v1": {StageBuild, "unknown field X in struct literal of type operation"},
-	"cpy.re/peertube":                    {StageBuild, "unknown field X in struct literal of type operation"},
-	"daniweb.com (split YAML)":           {StageGenerate, "X N:N: missing '…' in parameter list (and N more errors) while formatting source:"},
-	"kin-openapi/rubrik (YAML)":          {StageBuild, "unknown field X in struct literal of type operation"},
-	"kin-openapi/k8s-definitions":        {StageLoad, "#: invalid paths: must be an object"},
-}
+var KnownFailures = map[string]KnownFailure{}
 
 // PrepareSubset resolves the subset's descriptions: those from the npm
 // packages in cacheDir, those from kin-openapi's module (found from the

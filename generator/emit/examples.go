@@ -131,7 +131,9 @@ func (e *emitter) requestLiteral(o *ir.Operation, ex *ir.Example) jen.Code {
 		}
 		return e.structLiteral(nil, o.Request, extra)
 	case ir.JSONFields:
-		return e.structLiteral(ex.Request, o.Request, extra)
+		if _, isObject := ex.Request.(map[string]any); isObject {
+			return e.structLiteral(ex.Request, o.Request, extra)
+		}
 	}
 	return e.structLiteral(nil, o.Request, extra)
 }
