@@ -170,6 +170,11 @@ func (b *builder) nilIsAbsent(ref ir.TypeRef) bool {
 		if ref.Kind != ir.Named || t == nil || t.Kind != ir.Defined {
 			return false
 		}
+		if t.Underlying == nil {
+			// A type that contains itself, still being resolved: only
+			// slices, maps and wrappers of itself get one, all nil-able.
+			return true
+		}
 		ref = *t.Underlying
 	}
 	return false

@@ -30,6 +30,15 @@ type Node struct {
 // Self is a schema of the API.
 type Self any
 
+// Tree: An array of objects that hold the array again.
+type Tree []TreeItem
+
+// TreeItem is a schema of the API.
+type TreeItem struct {
+	// An array of objects that hold the array again.
+	Children Tree `json:"children,omitzero"`
+}
+
 // Uses is a schema of the API.
 type Uses struct {
 	// An array of itself.
@@ -38,4 +47,10 @@ type Uses struct {
 	Map Map `json:"map,omitzero"`
 
 	Self Self `json:"self,omitzero"`
+}
+
+// UsesTree is a schema of the API.
+type UsesTree struct {
+	// An array of objects that hold the array again.
+	Tree Tree `json:"tree,omitzero"`
 }
