@@ -135,6 +135,7 @@ func methodConst(m string) jen.Code {
 }
 
 // pathExpr builds the escaped path: "/bulk/" + url.PathEscape(jobID) + "/run".
+// Label and matrix styles put "." or ";name=" before the value.
 func pathExpr(o *ir.Operation) jen.Code {
 	var parts []jen.Code
 	rest := o.Path
@@ -146,6 +147,12 @@ func pathExpr(o *ir.Operation) jen.Code {
 		}
 		if i > 0 {
 			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		switch p.Style {
+		case "label": // /items/.blue
+			parts = append(parts, jen.Lit("."))
+		case "matrix": // /items/;color=blue
+			parts = append(parts, jen.Lit(";"+p.Name+"="))
 		}
 		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(jen.Id(p.GoName)))
 		rest = rest[i+len(marker):]

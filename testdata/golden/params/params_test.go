@@ -80,3 +80,18 @@ func TestRawBody(t *testing.T) {
 	}
 	_ = json.Valid
 }
+
+func TestLabelAndMatrixPathStyles(t *testing.T) {
+	var uri string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		uri = r.RequestURI
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	if err := NewClient(WithBaseURL(srv.URL)).Default.GetColor(context.Background(), "blue", "red green"); err != nil {
+		t.Fatal(err)
+	}
+	if uri != "/colors/.blue/;matrix=red%20green" {
+		t.Errorf("request URI = %s", uri)
+	}
+}

@@ -19,6 +19,20 @@ type DefaultService struct {
 	core *clientCore
 }
 
+// GetColor calls getColor.
+//
+//	GET /colors/{label}/{matrix}
+func (s *DefaultService) GetColor(ctx context.Context, label string, matrix string, opts ...RequestOption) error {
+	op := &operation{
+		method:       http.MethodGet,
+		pathTemplate: "/colors/{label}/{matrix}",
+		path:         "/colors/" + "." + url.PathEscape(label) + "/" + ";matrix=" + url.PathEscape(matrix),
+		accept:       "*/*",
+	}
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
+}
+
 // ListItems calls listItems.
 //
 //	GET /items/{a}/{b}
