@@ -77,7 +77,9 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	}
 	var head yaml.Node
 	if err := yaml.Unmarshal(data, &head); err != nil {
-		return nil, diag.List{syntaxError(cfg.SpecName, err)}
+		if head, err = fromJSON(data); err != nil {
+			return nil, diag.List{syntaxError(cfg.SpecName, err)}
+		}
 	}
 	if len(head.Content) == 0 || head.Content[0].Kind != yaml.MappingNode {
 		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
@@ -249,4 +251,20 @@ func newLoader(cfg Config) *openapi3.Loader {
 	loader.IsExternalRefsAllowed = true
 	loader.ReadFromURIFunc = readURI(cfg.AllowRemoteRefs)
 	return loader
+}
+
+// fromJSON reads a JSON document that YAML rejects (JSON allows characters
+// in strings that YAML does not) into a YAML node tree.
+func fromJSON(data []byte) (yaml.Node, error) {
+	var node yaml.Node
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return node, err
+	}
+	out, err := yaml.Marshal(v)
+	if err != nil {
+		return node, err
+	}
+	err = yaml.Unmarshal(out, &node)
+	return node, err
 }
