@@ -72,21 +72,15 @@ func (l List) Sort() {
 }
 
 // Errors returns the diagnostics of severity Error.
-func (l List) Errors() List {
-	var out List
-	for _, d := range l {
-		if d.Severity == Error {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return l.of(Error) }
 
 // Warnings returns the diagnostics of severity Warning.
-func (l List) Warnings() List {
+func (l List) Warnings() List { return l.of(Warning) }
+
+func (l List) of(sev Severity) List {
 	var out List
 	for _, d := range l {
-		if d.Severity == Warning {
+		if d.Severity == sev {
 			out = append(out, d)
 		}
 	}

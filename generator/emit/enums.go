@@ -10,19 +10,7 @@ import (
 // value. Enums are open: a value the spec does not list decodes without
 // error, and IsKnown tells it apart.
 func (e *emitter) enumsFile() *jen.File {
-	f := e.newFile()
-	n := 0
-	for _, t := range e.api.Types {
-		if t.Kind != ir.Enum {
-			continue
-		}
-		e.enum(f, t)
-		n++
-	}
-	if n == 0 {
-		return nil
-	}
-	return f
+	return e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Enum }, e.enum)
 }
 
 // enum writes:

@@ -9,14 +9,21 @@ import (
 // typesFile holds the structs and defined types, except request structs,
 // which sit with their service.
 func (e *emitter) typesFile() *jen.File {
+	return e.fileOf(func(t *ir.Type) bool {
+		return !e.requests[t] && (t.Kind == ir.Struct || t.Kind == ir.Defined)
+	}, e.declare)
+}
+
+// fileOf renders the types that match, in order, with write; nil when none
+// match, so that no empty file is generated.
+func (e *emitter) fileOf(match func(*ir.Type) bool, write func(*jen.File, *ir.Type)) *jen.File {
 	f := e.newFile()
 	n := 0
 	for _, t := range e.api.Types {
-		if e.requests[t] || (t.Kind != ir.Struct && t.Kind != ir.Defined) {
-			continue
+		if match(t) {
+			write(f, t)
+			n++
 		}
-		e.declare(f, t)
-		n++
 	}
 	if n == 0 {
 		return nil

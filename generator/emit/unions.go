@@ -9,19 +9,7 @@ import (
 
 // unionsFile declares the sum types.
 func (e *emitter) unionsFile() *jen.File {
-	f := e.newFile()
-	n := 0
-	for _, t := range e.api.Types {
-		if t.Kind != ir.Union {
-			continue
-		}
-		e.union(f, t)
-		n++
-	}
-	if n == 0 {
-		return nil
-	}
-	return f
+	return e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Union }, e.union)
 }
 
 // union writes a sum type: an unexported variant index and value, a
