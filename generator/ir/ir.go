@@ -18,8 +18,8 @@ type API struct {
 	// variables in the order the template names them.
 	ServerURL  string
 	ServerVars []ServerVar
-	Types       []*Type
-	Services    []*Service
+	Types      []*Type
+	Services   []*Service
 	// ErrorType is the body shared by every error response, when there is
 	// exactly one; nil otherwise.
 	ErrorType *TypeRef
