@@ -283,11 +283,12 @@ func (r *Runner) buildBatch(ctx context.Context, b *batch, results []Result) {
 	}
 	ok := r.check(ctx, b.dir, b.pkgs, StageBuild, pos, results)
 	nok := len(ok)
+	buildTime := time.Since(start)
 	if len(ok) > 0 {
 		ok = r.check(ctx, b.dir, ok, StageVet, pos, results)
 	}
-	fmt.Fprintf(r.Log, "batch %s: %d packages, %d MiB: %d built, %d vetted clean, %s\n",
-		filepath.Base(b.dir), len(b.pkgs), b.bytes>>20, nok, len(ok), time.Since(start).Round(time.Second))
+	fmt.Fprintf(r.Log, "batch %s: %d packages, %d MiB: %d built (%s), %d vetted clean (%s)\n",
+		filepath.Base(b.dir), len(b.pkgs), b.bytes>>20, nok, buildTime.Round(time.Second), len(ok), (time.Since(start) - buildTime).Round(time.Second))
 }
 
 // check runs `go build` or `go vet` over pkgs, marks the failing ones and

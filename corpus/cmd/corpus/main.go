@@ -39,6 +39,7 @@ func run() int {
 		installOnly  = flag.Bool("install-only", false, "install the packages and stop")
 		runRE        = flag.String("run", "", "only specs whose ID matches this regular expression")
 		limit        = flag.Int("limit", 0, "at most this many specs (after the other filters)")
+		every        = flag.Int("every", 1, "only every Nth spec (after -run, -version and -origin): a sample of the corpus")
 		version      = flag.String("version", "", "only specs declaring this version: 2.0, 3.0 or 3.1")
 		origin       = flag.String("origin", "", "only specs whose origin format (x-origin, e.g. \"swagger 2.0\") matches this regular expression")
 		subset       = flag.Bool("subset", false, "run the fixed subset of the corpus test instead of the whole corpus")
@@ -121,7 +122,17 @@ func run() int {
 	if err != nil {
 		return fail(err)
 	}
-	specs = corpus.Filter(specs, re, *version, ore, *limit)
+	specs = corpus.Filter(specs, re, *version, ore, 0)
+	if *every > 1 {
+		var sample []corpus.Spec
+		for i := 0; i < len(specs); i += *every {
+			sample = append(sample, specs[i])
+		}
+		specs = sample
+	}
+	if *limit > 0 && len(specs) > *limit {
+		specs = specs[:*limit]
+	}
 	if *list {
 		for _, s := range specs {
 			fmt.Printf("%-60s %-4s %-14s %9d %s\n", s.ID, s.Version, s.Origin, s.Size, s.Path)
