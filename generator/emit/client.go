@@ -23,23 +23,10 @@ func (e *emitter) docFile() *jen.File {
 	text += "\n\n" + "Create a Client with NewClient and call the operations through its services. " +
 		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
 		"for a response outside 2xx."
-	for _, line := range strings.Split(joinComment(text)+e.quickstart(), "\n") {
+	for _, line := range append(commentLines(text), e.quickstart()...) {
 		f.PackageComment(line)
 	}
 	return f
-}
-
-// joinComment wraps text for a package comment.
-func joinComment(text string) string {
-	lines := commentLines(text)
-	out := ""
-	for i, l := range lines {
-		if i > 0 {
-			out += "\n"
-		}
-		out += l
-	}
-	return out
 }
 
 // clientFile declares DefaultBaseURL, Client and NewClient.
@@ -108,13 +95,14 @@ func (e *emitter) apiKeyOption(f *jen.File, k *ir.APIKey) {
 	f.Func().Id(k.Option).Params(jen.Id("key").String()).Id("Option").Block(jen.Return(set))
 }
 
-// quickstart shows, in the package doc, a client and its first operation:
+// quickstart returns the package doc lines that show a client and its first
+// operation:
 //
 //	client := courier.NewClient(courier.WithBearerToken(token))
 //	res, err := client.Bulk.CreateJob(ctx, &courier.BulkCreateJobRequest{...})
-func (e *emitter) quickstart() string {
+func (e *emitter) quickstart() []string {
 	if len(e.api.Services) == 0 || len(e.api.Services[0].Operations) == 0 {
-		return ""
+		return nil
 	}
 	p := e.api.Package
 	s := e.api.Services[0]
@@ -148,7 +136,7 @@ func (e *emitter) quickstart() string {
 	if !e.api.NoExamples {
 		lines = append(lines, "", "Each Example function runs one exchange the API description documents.")
 	}
-	return "\n" + strings.Join(lines, "\n")
+	return lines
 }
 
 // serverURL writes a function that fills the server URL's variables:

@@ -67,7 +67,6 @@ type Operation struct {
 	ErrorType   *TypeRef // decoded error body, when the spec declares one
 	Idempotency string   // header that carries the idempotency key, or ""
 	Paging      *Paging
-	Security    [][]string // alternatives of required scheme names
 	Examples    []*Example
 }
 

@@ -3,7 +3,6 @@ package load
 import (
 	"encoding/json"
 	"slices"
-	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -213,5 +212,3 @@ func escape(s string) string {
 	}
 	return string(out)
 }
-
-var _ = strconv.Itoa
