@@ -4,7 +4,6 @@ import (
 	"context"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"slices"
 	"time"
 )
@@ -18,13 +17,11 @@ const defaultMaxRetries = 2
 // calls share no mutable state.
 type requestConfig struct {
 	baseURL        string
-	authorization  string // full Authorization header value, "" for none
 	httpClient     *http.Client
 	maxRetries     int
 	requestTimeout time.Duration  // per attempt; 0 means none
 	header         http.Header    // set by WithHeader and WithHeaderAdd
-	query          url.Values     // credentials sent in the query
-	cookies        []*http.Cookie // credentials sent as cookies
+	credentials    []credential   // in the order they were set
 	idempotencyKey string
 	middlewares    []Middleware
 	responseInto   **http.Response

@@ -43,7 +43,7 @@ func (c *clientCore) call(ctx context.Context, op *operation, out any, opts []Re
 // retry budget is spent, and returns the last attempt. The error is set only
 // when ctx ended a wait between attempts.
 func sendWithRetries(ctx context.Context, cfg *requestConfig, p *preparedRequest, decode bool) (attemptResult, error) {
-	send := chainMiddlewares(cfg.middlewares, cfg.httpClient.Do)
+	send := chainMiddlewares(cfg.middlewares, guardRedirects(cfg.httpClient, p.secretHeaders).Do)
 	for retry := 0; ; retry++ {
 		res := attempt(ctx, cfg, p, send, decode)
 		if retry >= cfg.maxRetries || !p.retryable || ctx.Err() != nil || !shouldRetry(&res) {

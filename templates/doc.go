@@ -44,18 +44,19 @@
 //
 // Unexported:
 //
-//	attempt attemptResult backoff chainMiddlewares checkCursor
-//	checkJSONContentType clientCore countPresent decodeResult
-//	defaultIdempotencyHeader defaultMaxRetries drainAndClose encodeBody
-//	ensureIdempotencyKey errorMessage floatDuration idempotentMethod
-//	initialBackoff is2xx isConnectionError jsonKind jsonView kindArray
-//	kindBool kindInteger kindNull kindNumber kindObject kindOf kindString
-//	marshalObject maxBackoff maxDrain maxErrorBody maxMessage maxRetryAfter
-//	maxSizeHint maxSnippet newAPIError newClientCore newIdempotencyKey
-//	newRequestConfig objectFields operation paginate pathEscape pickVariant
-//	prepareRequest preparedRequest readBody requestConfig requestHeader
-//	retryAfter retryDelay roundTrip sendWithRetries shouldRetry sleepContext snippet
-//	streamAttempt withCookieCredential withQueryCredential writeFilePart jsonString
+//	applyCredentials attempt attemptResult backoff chainMiddlewares
+//	checkCursor checkJSONContentType clientCore countPresent credential
+//	credentialsFor decodeResult defaultIdempotencyHeader defaultMaxRetries
+//	drainAndClose encodeBody ensureIdempotencyKey errorMessage
+//	errTooManyRedirects floatDuration guardRedirects idempotentMethod
+//	initialBackoff is2xx isConnectionError jsonKind jsonString jsonView
+//	kindArray kindBool kindInteger kindNull kindNumber kindObject kindOf
+//	kindString marshalObject maxBackoff maxDrain maxErrorBody maxMessage
+//	maxRetryAfter maxSizeHint maxSnippet newAPIError newClientCore
+//	newIdempotencyKey newRequestConfig objectFields operation paginate
+//	pathEscape pickVariant preparedRequest prepareRequest readBody
+//	requestConfig requestHeader retryAfter retryDelay roundTrip
+//	sendWithRetries shouldRetry sleepContext snippet streamAttempt
 //	stringField unionVariant unmarshalObject unwrapURLError userAgent
-//	withJitter withNow withSleep
+//	withAPIKey withCredential withJitter withNow withSleep writeFilePart
 package templates

@@ -23,23 +23,14 @@ type preparedRequest struct {
 	header    http.Header
 	body      []byte // nil when the request has no body
 	retryable bool   // the method is idempotent or an idempotency key is sent
+
+	// secretHeaders name the headers other than Authorization that carry
+	// a credential; see guardRedirects.
+	secretHeaders []string
 }
 
 // prepareRequest encodes op under cfg.
 func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error) {
-	u, err := op.requestURL(cfg.baseURL)
-	if err != nil {
-		return nil, err
-	}
-	if len(cfg.query) > 0 {
-		q := u.Query()
-		for k, vs := range cfg.query {
-			for _, v := range vs {
-				q.Add(k, v)
-			}
-		}
-		u.RawQuery = q.Encode()
-	}
 	body, err := encodeBody(op.body)
 	if op.rawBody != nil {
 		body, err = io.ReadAll(op.rawBody)
@@ -50,14 +41,19 @@ func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error)
 	if err != nil {
 		return nil, err
 	}
-	header := requestHeader(op, cfg, body != nil)
+	header, secret := requestHeader(op, cfg, body != nil)
+	u, err := op.requestURL(cfg.baseURL)
+	if err != nil {
+		return nil, err
+	}
 	keyed := ensureIdempotencyKey(op, cfg, header)
 	return &preparedRequest{
-		method:    op.method,
-		url:       u.String(),
-		header:    header,
-		body:      body,
-		retryable: idempotentMethod(op.method) || keyed,
+		method:        op.method,
+		url:           u.String(),
+		header:        header,
+		body:          body,
+		retryable:     idempotentMethod(op.method) || keyed,
+		secretHeaders: secret,
 	}, nil
 }
 
@@ -90,25 +86,23 @@ func encodeBody(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// requestHeader merges, in increasing precedence, the runtime defaults and
-// credentials, the operation's headers and the options' headers.
-func requestHeader(op *operation, cfg *requestConfig, hasBody bool) http.Header {
+// requestHeader merges, in increasing precedence, the runtime defaults, the
+// credentials the operation's security requirements ask for, the
+// operation's headers and the options' headers. Query and cookie
+// credentials go into op. It also returns the names of the headers that
+// carry an API key.
+func requestHeader(op *operation, cfg *requestConfig, hasBody bool) (http.Header, []string) {
 	h := make(http.Header, 4+len(op.header)+len(cfg.header))
 	h.Set("Accept", cmp.Or(op.accept, "application/json"))
 	h.Set("User-Agent", userAgent)
 	if hasBody {
 		h.Set("Content-Type", cmp.Or(op.contentType, "application/json"))
 	}
-	if cfg.authorization != "" {
-		h.Set("Authorization", cfg.authorization)
-	}
-	for _, c := range cfg.cookies {
-		op.addCookie(c.Name, c.Value)
-	}
+	secret := applyCredentials(op, h, credentialsFor(op, cfg.credentials))
 	for _, layer := range [...]http.Header{op.header, cfg.header} {
 		for k, vs := range layer {
 			h[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
 		}
 	}
-	return h
+	return h, secret
 }

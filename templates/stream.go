@@ -16,7 +16,7 @@ func (c *clientCore) stream(ctx context.Context, op *operation, opts []RequestOp
 	if err != nil {
 		return nil, op.wrap(err)
 	}
-	send := chainMiddlewares(cfg.middlewares, cfg.httpClient.Do)
+	send := chainMiddlewares(cfg.middlewares, guardRedirects(cfg.httpClient, p.secretHeaders).Do)
 	for retry := 0; ; retry++ {
 		res, body := streamAttempt(ctx, p, send)
 		if body != nil {

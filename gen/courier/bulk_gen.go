@@ -30,6 +30,7 @@ func (s *BulkService) CreateJob(ctx context.Context, req *BulkCreateJobRequest, 
 		path:              "/bulk",
 		body:              req,
 		idempotencyHeader: "Idempotency-Key",
+		security:          [][]string{{"bearer"}},
 		errorBody: func() any {
 			return new(Error)
 		},
@@ -57,6 +58,7 @@ func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestO
 		method:       http.MethodGet,
 		pathTemplate: "/bulk/{job_id}",
 		path:         "/bulk/" + url.PathEscape(jobID),
+		security:     [][]string{{"bearer"}},
 		errorBody: func() any {
 			return new(Error)
 		},
@@ -85,6 +87,7 @@ func (s *BulkService) IngestUsers(ctx context.Context, jobID string, req *BulkIn
 		path:              "/bulk/" + url.PathEscape(jobID),
 		body:              req,
 		idempotencyHeader: "Idempotency-Key",
+		security:          [][]string{{"bearer"}},
 		errorBody: func() any {
 			return new(Error)
 		},
@@ -119,6 +122,7 @@ func (s *BulkService) RunJob(ctx context.Context, jobID string, req *BulkRunJobR
 		path:              "/bulk/" + url.PathEscape(jobID) + "/run",
 		accept:            "*/*",
 		idempotencyHeader: "Idempotency-Key",
+		security:          [][]string{{"bearer"}},
 		errorBody: func() any {
 			return new(Error)
 		},
@@ -146,6 +150,7 @@ func (s *BulkService) GetUsers(ctx context.Context, jobID string, req *BulkGetUs
 		method:       http.MethodGet,
 		pathTemplate: "/bulk/{job_id}/users",
 		path:         "/bulk/" + url.PathEscape(jobID) + "/users",
+		security:     [][]string{{"bearer"}},
 		errorBody: func() any {
 			return new(Error)
 		},

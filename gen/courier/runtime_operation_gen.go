@@ -35,6 +35,11 @@ type operation struct {
 	// declares, such as "Idempotency-Key"; "" when it declares none.
 	idempotencyHeader string
 
+	// security lists the alternative sets of credentials the operation
+	// accepts, by credential id ("bearer", "basic", "key:<scheme>"); nil
+	// when it states no requirement. See credentialsFor.
+	security [][]string
+
 	// errorBody returns a pointer to decode an error response body into;
 	// nil when the operation declares no error schema.
 	errorBody func() any

@@ -24,17 +24,19 @@ func WithBaseURL(baseURL string) Option {
 	return func(c *requestConfig) { c.baseURL = baseURL }
 }
 
-// WithBearerToken sends "Authorization: Bearer <token>" with every request.
-// It replaces any credentials set before it.
+// WithBearerToken sends "Authorization: Bearer <token>" with the requests
+// whose security requirements accept a bearer token (HTTP bearer, OAuth 2 or
+// OpenID Connect), and with every request of an operation that states none.
 func WithBearerToken(token string) Option {
-	return func(c *requestConfig) { c.authorization = "Bearer " + token }
+	return withCredential(credential{id: "bearer", in: "header", name: "Authorization", value: "Bearer " + token})
 }
 
-// WithBasicAuth sends HTTP Basic credentials with every request. It replaces
-// any credentials set before it.
+// WithBasicAuth sends HTTP Basic credentials with the requests whose
+// security requirements accept them, and with every request of an operation
+// that states none.
 func WithBasicAuth(user, password string) Option {
 	cred := base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
-	return func(c *requestConfig) { c.authorization = "Basic " + cred }
+	return withCredential(credential{id: "basic", in: "header", name: "Authorization", value: "Basic " + cred})
 }
 
 // WithHTTPClient sends requests through hc; nil means http.DefaultClient.

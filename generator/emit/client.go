@@ -72,22 +72,13 @@ func (e *emitter) clientFile() *jen.File {
 
 // apiKeyOption writes the option that sets an API key:
 //
-//	func WithAPIKey(key string) Option { return WithHeader("X-API-Key", key) }
+//	func WithAPIKey(key string) Option { return withAPIKey("api_key", "header", "X-API-Key", key) }
 func (e *emitter) apiKeyOption(f *jen.File, k *ir.APIKey) {
-	var set jen.Code
-	where := "header"
-	switch k.In {
-	case ir.InQuery:
-		set = jen.Id("withQueryCredential").Call(jen.Lit(k.Name), jen.Id("key"))
-		where = "query parameter"
-	case ir.InCookie:
-		set = jen.Id("withCookieCredential").Call(jen.Lit(k.Name), jen.Id("key"))
-		where = "cookie"
-	default:
-		set = jen.Id("WithHeader").Call(jen.Lit(k.Name), jen.Id("key"))
-	}
+	where := map[ir.ParamIn]string{ir.InHeader: "header", ir.InQuery: "query parameter", ir.InCookie: "cookie"}[k.In]
+	set := jen.Id("withAPIKey").Call(jen.Lit(k.Scheme), jen.Lit(string(k.In)), jen.Lit(k.Name), jen.Id("key"))
 	text := k.Option + " sends key as the " + where + " " + strconv.Quote(k.Name) +
-		", the API key of the security scheme " + strconv.Quote(k.Scheme) + "."
+		", the API key of the security scheme " + strconv.Quote(k.Scheme) +
+		", with the requests of the operations that accept it."
 	if k.Doc != "" {
 		text += "\n\n" + k.Doc
 	}

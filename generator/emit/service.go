@@ -115,6 +115,17 @@ func (e *emitter) opFields(o *ir.Operation) jen.Code {
 	if o.Idempotency != "" {
 		set("idempotencyHeader", jen.Lit(o.Idempotency))
 	}
+	if o.Security != nil {
+		alts := make([]jen.Code, len(o.Security))
+		for i, alt := range o.Security {
+			ids := make([]jen.Code, len(alt))
+			for j, id := range alt {
+				ids[j] = jen.Lit(id)
+			}
+			alts[i] = jen.Values(ids...)
+		}
+		set("security", jen.Index().Index().String().Values(alts...))
+	}
 	if o.ErrorType != nil {
 		set("errorBody", jen.Func().Params().Any().Block(jen.Return(jen.New(typeCode(*o.ErrorType)))))
 	}

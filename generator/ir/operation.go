@@ -53,6 +53,12 @@ type Operation struct {
 
 	PathParams []*Param // in path order, passed as string arguments
 
+	// Security lists the alternative sets of credentials the operation
+	// accepts, by the runtime's credential ids ("bearer", "basic",
+	// "key:<scheme>"); nil when no requirement is stated, empty when the
+	// operation is public.
+	Security [][]string
+
 	// Request is the struct passed after the path arguments; nil when the
 	// operation has no body, query, header or cookie parameters.
 	Request     *Type

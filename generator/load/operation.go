@@ -97,6 +97,7 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	}
 	b.responses(o, svc.Field+o.Name+"Response", op, ptr)
 	o.Idempotency = b.idempotencyHeader(o)
+	o.Security = b.security(op, ptr)
 	o.Paging = b.paging(o, op, methodScope, ptr)
 	o.Examples = b.examples(o, op, params)
 	return o

@@ -8,17 +8,21 @@ import (
 	"testing"
 )
 
+// seen is what one request carried of each credential.
+type seen struct{ header, query, cookie, auth string }
+
+func record(r *http.Request) seen {
+	s := seen{header: r.Header.Get("X-API-Key"), query: r.URL.Query().Get("key"), auth: r.Header.Get("Authorization")}
+	if c, err := r.Cookie("session"); err == nil {
+		s.cookie = c.Value
+	}
+	return s
+}
+
 func TestAPIKeysTextAndStream(t *testing.T) {
+	got := make(map[string]seen)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if got := r.Header.Get("X-API-Key"); got != "hk" {
-			t.Errorf("X-API-Key = %q", got)
-		}
-		if got := r.URL.Query().Get("key"); got != "qk" {
-			t.Errorf("query key = %q", got)
-		}
-		if c, err := r.Cookie("session"); err != nil || c.Value != "ck" {
-			t.Errorf("session cookie = %v, %v", c, err)
-		}
+		got[r.URL.Path] = record(r)
 		switch r.URL.Path {
 		case "/things":
 			io.WriteString(w, "plain text")
@@ -48,6 +52,61 @@ func TestAPIKeysTextAndStream(t *testing.T) {
 	b, _ := io.ReadAll(blob)
 	if string(b) != "\x00\x01binary" {
 		t.Errorf("blob = %q", b)
+	}
+	// listThings needs query_key AND session; the header key is not sent.
+	if g := got["/things"]; g != (seen{query: "qk", cookie: "ck"}) {
+		t.Errorf("/things got %+v", g)
+	}
+	// getBlob takes the document's api_key OR bearer: the key alone.
+	if g := got["/things/t/1/blob"]; g != (seen{header: "hk"}) {
+		t.Errorf("blob got %+v", g)
+	}
+}
+
+func TestSecurityAlternatives(t *testing.T) {
+	got := make(map[string]seen)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got[r.URL.Path] = record(r)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	all := NewClient(WithBaseURL(srv.URL), WithAPIKey("hk"), WithQueryKey("qk"), WithSessionKey("ck"), WithBearerToken("tok"))
+	if err := all.Default.Health(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g := got["/health"]; g != (seen{}) {
+		t.Errorf("public /health got %+v", g)
+	}
+	if err := all.Default.Maybe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g := got["/maybe"]; g != (seen{auth: "Bearer tok"}) {
+		t.Errorf("/maybe with a token got %+v", g)
+	}
+	keyOnly := NewClient(WithBaseURL(srv.URL), WithAPIKey("hk"))
+	if err := keyOnly.Default.Maybe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g := got["/maybe"]; g != (seen{}) {
+		t.Errorf("/maybe without a token got %+v", g)
+	}
+	// Digest is set by hand; no configured credential goes along.
+	if err := all.Default.DigestOnly(ctx, WithHeader("Authorization", "Digest x")); err != nil {
+		t.Fatal(err)
+	}
+	if g := got["/digest"]; g != (seen{auth: "Digest x"}) {
+		t.Errorf("/digest got %+v", g)
+	}
+	// Only a bearer token: getBlob's second alternative.
+	tokenOnly := NewClient(WithBaseURL(srv.URL), WithBearerToken("tok"))
+	blob, err := tokenOnly.Default.GetBlob(ctx, "b", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob.Close()
+	if g := got["/things/b/blob"]; g != (seen{auth: "Bearer tok"}) {
+		t.Errorf("blob with a token got %+v", g)
 	}
 }
 

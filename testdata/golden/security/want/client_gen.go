@@ -20,23 +20,24 @@ func NewClient(opts ...Option) *Client {
 }
 
 // WithAPIKey sends key as the header "X-API-Key", the API key of the security
-// scheme "api_key".
+// scheme "api_key", with the requests of the operations that accept it.
 //
 // Issued in the dashboard.
 func WithAPIKey(key string) Option {
-	return WithHeader("X-API-Key", key)
+	return withAPIKey("api_key", "header", "X-API-Key", key)
 }
 
 // WithQueryKey sends key as the query parameter "key", the API key of the
-// security scheme "query_key".
+// security scheme "query_key", with the requests of the operations that accept
+// it.
 func WithQueryKey(key string) Option {
-	return withQueryCredential("key", key)
+	return withAPIKey("query_key", "query", "key", key)
 }
 
 // WithSessionKey sends key as the cookie "session", the API key of the security
-// scheme "session".
+// scheme "session", with the requests of the operations that accept it.
 func WithSessionKey(key string) Option {
-	return withCookieCredential("session", key)
+	return withAPIKey("session", "cookie", "session", key)
 }
 
 // ServerURL returns the URL of the server

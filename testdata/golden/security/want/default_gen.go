@@ -14,6 +14,51 @@ type DefaultService struct {
 	core *clientCore
 }
 
+// DigestOnly calls digestOnly.
+//
+//	GET /digest
+func (s *DefaultService) DigestOnly(ctx context.Context, opts ...RequestOption) error {
+	op := &operation{
+		method:       http.MethodGet,
+		pathTemplate: "/digest",
+		path:         "/digest",
+		accept:       "*/*",
+		security:     [][]string{{}},
+	}
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
+}
+
+// Health calls health.
+//
+//	GET /health
+func (s *DefaultService) Health(ctx context.Context, opts ...RequestOption) error {
+	op := &operation{
+		method:       http.MethodGet,
+		pathTemplate: "/health",
+		path:         "/health",
+		accept:       "*/*",
+		security:     [][]string{},
+	}
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
+}
+
+// Maybe calls maybe.
+//
+//	GET /maybe
+func (s *DefaultService) Maybe(ctx context.Context, opts ...RequestOption) error {
+	op := &operation{
+		method:       http.MethodGet,
+		pathTemplate: "/maybe",
+		path:         "/maybe",
+		accept:       "*/*",
+		security:     [][]string{{}, {"bearer"}},
+	}
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
+}
+
 // ListThings calls listThings.
 //
 //	GET /things
@@ -23,6 +68,7 @@ func (s *DefaultService) ListThings(ctx context.Context, opts ...RequestOption) 
 		pathTemplate: "/things",
 		path:         "/things",
 		accept:       "text/plain",
+		security:     [][]string{{"key:query_key", "key:session"}},
 	}
 	return s.core.text(ctx, op, opts)
 }
@@ -39,6 +85,7 @@ func (s *DefaultService) GetBlob(ctx context.Context, id string, req *DefaultGet
 		pathTemplate: "/things/{id}/blob",
 		path:         "/things/" + url.PathEscape(id) + "/blob",
 		accept:       "application/octet-stream",
+		security:     [][]string{{"key:api_key"}, {"bearer"}},
 	}
 	if req.Sid != "" {
 		op.addCookie("sid", req.Sid)

@@ -9,7 +9,7 @@
 // Quickstart:
 //
 //	client := security.NewClient(security.WithBearerToken(token))
-//	res, err := client.Default.ListThings(ctx)
+//	err := client.Default.DigestOnly(ctx)
 //	var apiErr *security.APIError
 //	if errors.As(err, &apiErr) {
 //		// apiErr.StatusCode, apiErr.Message, apiErr.Detail
