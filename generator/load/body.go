@@ -63,7 +63,7 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 // It declines for bodies that are not plain objects (unions, arrays, maps,
 // objects with additional properties).
 func (b *builder) flatten(req *ir.Type, scope *naming.Scope, sr *openapi3.SchemaRef, ptr string) bool {
-	if sr == nil || sr.Value == nil || shapeOf(sr.Value) != shapeStruct || nullable(sr.Value) {
+	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct || nullable(sr.Value) {
 		return false
 	}
 	if ref, ok := b.named[sr.Value]; ok {
@@ -138,7 +138,7 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 // request struct. In a multipart body, binary properties are io.Reader
 // fields sent as file parts.
 func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope, sr *openapi3.SchemaRef, ptr string, multipart bool) bool {
-	if sr == nil || sr.Value == nil || shapeOf(sr.Value) != shapeStruct {
+	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct {
 		return false
 	}
 	ob := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})

@@ -31,6 +31,10 @@ type builder struct {
 	cyclic    map[*openapi3.Schema]*ir.Type
 	byName    map[string]*ir.Type
 	types     []*ir.Type
+
+	// subtypes are the components extending a base schema that declares a
+	// discriminator; see findSubtypes.
+	subtypes map[*openapi3.Schema]openapi3.SchemaRefs
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
@@ -45,6 +49,7 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		resolving: map[*openapi3.Schema]bool{},
 		cyclic:    map[*openapi3.Schema]*ir.Type{},
 		byName:    map[string]*ir.Type{},
+		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
 	}
 }
 
@@ -55,6 +60,7 @@ func (b *builder) build() *ir.API {
 	}
 	api.BaseURL = baseURL(b.doc.Servers)
 	api.ServerURL, api.ServerVars = serverVars(b.doc.Servers)
+	b.findSubtypes()
 	b.components()
 	api.APIKeys = b.apiKeys()
 	api.Services = b.services()

@@ -85,7 +85,7 @@ func refName(ref string) string {
 // nil when the schema needs no name. The claim happens at once, so that
 // recursive references find the name.
 func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
-	shape := shapeOf(s)
+	shape := b.shapeOf(s)
 	if shape == shapeScalar || shape == shapeArray || shape == shapeMap || shape == shapeAny {
 		return nil
 	}
@@ -109,7 +109,7 @@ func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
 
 // unnamed returns the type of a schema that needs no declaration.
 func (b *builder) unnamed(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
-	switch shapeOf(s) {
+	switch b.shapeOf(s) {
 	case shapeWrapper:
 		inner, at := wrapped(s)
 		ref, _ := b.refOf(inner, hint, ptr+at)

@@ -20,6 +20,10 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 	if len(nonNull(members)) < 2 {
 		members, key = s.AnyOf, "anyOf"
 	}
+	subtypes := b.subtypes[s]
+	if len(subtypes) > 0 {
+		members = subtypes
+	}
 	if s.Discriminator != nil {
 		t.Discriminator = s.Discriminator.PropertyName
 	}
@@ -29,6 +33,9 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 			continue
 		}
 		mptr := sprintf("%s/%s/%d", ptr, key, i)
+		if len(subtypes) > 0 {
+			mptr = "#/components/schemas/" + escape(refName(m.Ref))
+		}
 		ref, _ := b.refOf(m, t.Name+variantHint(m, i), mptr)
 		name := variantName(ref, m, i)
 		if rest, ok := strings.CutPrefix(name, t.Name); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {

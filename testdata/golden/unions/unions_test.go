@@ -2,6 +2,7 @@ package unions
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -62,4 +63,40 @@ func TestScalarUnionByJSONType(t *testing.T) {
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+func TestDiscriminatorInheritedThroughAllOf(t *testing.T) {
+	doc := `{"pets":[{"petType":"cat","name":"Tom","meows":true},{"petType":"Dog","barks":false},{"petType":"Puppy","ageWeeks":9},{"petType":"Dragon"}]}`
+	var k Kennel
+	if err := json.Unmarshal([]byte(doc), &k); err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Pets) != 4 {
+		t.Fatalf("%d pets", len(k.Pets))
+	}
+	if c, ok := k.Pets[0].AsCat(); !ok || c.Name.Or("") != "Tom" || !c.Meows.Or(false) || c.PetType != "cat" {
+		t.Errorf("pet 0 = %+v %v", c, ok)
+	}
+	if _, ok := k.Pets[0].AsDog(); ok {
+		t.Error("a cat reads as a dog")
+	}
+	if d, ok := k.Pets[1].AsDog(); !ok || d.Barks.Or(true) {
+		t.Errorf("pet 1 = %+v %v", d, ok)
+	}
+	if p, ok := k.Pets[2].AsPuppy(); !ok || p.AgeWeeks.Or(0) != 9 {
+		t.Errorf("pet 2 = %+v %v", p, ok)
+	}
+	if k.Pets[3].IsKnown() {
+		t.Error("an unknown petType reads as a known pet")
+	}
+	again, err := json.Marshal(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	json.Unmarshal([]byte(doc), &a)
+	json.Unmarshal(again, &b)
+	if x, y := fmt.Sprint(a), fmt.Sprint(b); x != y {
+		t.Errorf("round trip:\n got %s\nwant %s", y, x)
+	}
 }

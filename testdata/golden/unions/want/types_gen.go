@@ -2,6 +2,15 @@
 
 package unions
 
+// Cat is a schema of the API.
+type Cat struct {
+	Name Opt[string] `json:"name,omitzero"`
+
+	PetType string `json:"petType"`
+
+	Meows Opt[bool] `json:"meows,omitzero"`
+}
+
 // Circle is a schema of the API.
 type Circle struct {
 	Kind CircleKind `json:"kind"`
@@ -21,6 +30,15 @@ type ContactPhone struct {
 	Ext Opt[string] `json:"ext,omitzero"`
 }
 
+// Dog is a schema of the API.
+type Dog struct {
+	Name Opt[string] `json:"name,omitzero"`
+
+	PetType string `json:"petType"`
+
+	Barks Opt[bool] `json:"barks,omitzero"`
+}
+
 // Holder is a schema of the API.
 type Holder struct {
 	Shapes []Shape `json:"shapes,omitzero"`
@@ -37,6 +55,22 @@ type Holder struct {
 // HolderInlineVariant2 is a schema of the API.
 type HolderInlineVariant2 struct {
 	X Opt[int64] `json:"x,omitzero"`
+}
+
+// Kennel is a schema of the API.
+type Kennel struct {
+	Pets []Pet `json:"pets,omitzero"`
+}
+
+// Puppy: Extends Pet through Dog.
+type Puppy struct {
+	Name Opt[string] `json:"name,omitzero"`
+
+	PetType string `json:"petType"`
+
+	Barks Opt[bool] `json:"barks,omitzero"`
+
+	AgeWeeks Opt[int64] `json:"ageWeeks,omitzero"`
 }
 
 // Square is a schema of the API.

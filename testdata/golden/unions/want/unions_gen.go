@@ -196,6 +196,130 @@ func (u *HolderInline) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Pet: A base whose subtypes extend it through allOf.
+//
+// Pet holds one of:
+//   - Cat
+//   - Dog
+//   - Puppy
+//
+// Decoding picks the variant named by the "petType" property; a document that
+// names none of them is kept as is, and IsKnown reports false.
+type Pet struct {
+	variant int // 1-based index into the variants; 0 when unknown
+	value   any
+	raw     json.RawMessage // the JSON of an unknown variant
+}
+
+// petVariants tells the variants of Pet apart, in order.
+var petVariants = []unionVariant{{
+	discriminator: []string{"cat"},
+	kinds:         kindObject,
+	properties:    []string{"name", "petType", "meows"},
+	required:      []string{"petType"},
+}, {
+	discriminator: []string{"Dog"},
+	kinds:         kindObject,
+	properties:    []string{"name", "petType", "barks"},
+	required:      []string{"petType"},
+}, {
+	discriminator: []string{"Puppy"},
+	kinds:         kindObject,
+	properties:    []string{"name", "petType", "barks", "ageWeeks"},
+	required:      []string{"petType"},
+}}
+
+// PetOfCat returns a Pet holding v.
+func PetOfCat(v Cat) Pet {
+	return Pet{
+		value:   v,
+		variant: 1,
+	}
+}
+
+// AsCat returns the Cat variant, and whether u holds it.
+func (u Pet) AsCat() (Cat, bool) {
+	v, ok := u.value.(Cat)
+	return v, ok && u.variant == 1
+}
+
+// PetOfDog returns a Pet holding v.
+func PetOfDog(v Dog) Pet {
+	return Pet{
+		value:   v,
+		variant: 2,
+	}
+}
+
+// AsDog returns the Dog variant, and whether u holds it.
+func (u Pet) AsDog() (Dog, bool) {
+	v, ok := u.value.(Dog)
+	return v, ok && u.variant == 2
+}
+
+// PetOfPuppy returns a Pet holding v.
+func PetOfPuppy(v Puppy) Pet {
+	return Pet{
+		value:   v,
+		variant: 3,
+	}
+}
+
+// AsPuppy returns the Puppy variant, and whether u holds it.
+func (u Pet) AsPuppy() (Puppy, bool) {
+	v, ok := u.value.(Puppy)
+	return v, ok && u.variant == 3
+}
+
+// IsKnown reports whether u holds one of the variants the API description lists.
+func (u Pet) IsKnown() bool {
+	return u.variant != 0
+}
+
+// Raw returns the JSON of a variant the API description does not list, as received.
+func (u Pet) Raw() json.RawMessage {
+	return u.raw
+}
+
+// MarshalJSON encodes the variant held, or the JSON of an unknown one.
+func (u Pet) MarshalJSON() ([]byte, error) {
+	if u.variant == 0 {
+		if u.raw == nil {
+			return []byte("null"), nil
+		}
+		return u.raw, nil
+	}
+	return json.Marshal(u.value)
+}
+
+// UnmarshalJSON decodes data into the variant it matches. A document that
+// matches no variant, or does not decode as the one it matches, is kept
+// as received rather than failing.
+func (u *Pet) UnmarshalJSON(data []byte) error {
+	switch pickVariant(data, "petType", petVariants) {
+	case 0:
+		var v Cat
+		if json.Unmarshal(data, &v) == nil {
+			*u = PetOfCat(v)
+			return nil
+		}
+	case 1:
+		var v Dog
+		if json.Unmarshal(data, &v) == nil {
+			*u = PetOfDog(v)
+			return nil
+		}
+	case 2:
+		var v Puppy
+		if json.Unmarshal(data, &v) == nil {
+			*u = PetOfPuppy(v)
+			return nil
+		}
+	}
+	*u = Pet{raw: bytes.Clone(data)}
+	return nil
+}
+
 // Scalar: Told apart by JSON type.
 //
 // Scalar holds one of:
