@@ -33,9 +33,10 @@ type unionVariant struct {
 // pickVariant returns the index of the variant that data most likely holds,
 // or -1 when none fits. In order:
 //  1. With a discriminator property present as a string in an object, the
-//     variant listing that value wins (-1 if none lists it).
-//  2. Otherwise only variants accepting the JSON kind remain, and object
-//     variants only if all their required properties are present.
+//     variant listing that value wins. If none lists it, only the variants
+//     that list no value at all (which the spec could not map) remain.
+//  2. Only variants accepting the JSON kind remain, and object variants
+//     only if all their required properties are present.
 //  3. Among those, the most required properties wins, then the most of the
 //     object's keys among the declared properties, then the lowest index.
 func pickVariant(data []byte, discriminatorProperty string, variants []unionVariant) int {
@@ -46,15 +47,16 @@ func pickVariant(data []byte, discriminatorProperty string, variants []unionVari
 		if fields, err = objectFields(data); err != nil {
 			return -1
 		}
-		if tag, ok := stringField(fields, discriminatorProperty); ok {
-			return slices.IndexFunc(variants, func(v unionVariant) bool {
-				return slices.Contains(v.discriminator, tag)
-			})
+	}
+	tag, tagged := stringField(fields, discriminatorProperty)
+	if tagged {
+		if i := slices.IndexFunc(variants, func(v unionVariant) bool { return slices.Contains(v.discriminator, tag) }); i >= 0 {
+			return i
 		}
 	}
 	best, bestRequired, bestCovered := -1, -1, -1
 	for i, v := range variants {
-		if v.kinds&kind == 0 {
+		if v.kinds&kind == 0 || tagged && len(v.discriminator) > 0 {
 			continue
 		}
 		required, covered := 0, 0

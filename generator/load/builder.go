@@ -35,6 +35,9 @@ type builder struct {
 	// subtypes are the components extending a base schema that declares a
 	// discriminator; see findSubtypes.
 	subtypes map[*openapi3.Schema]openapi3.SchemaRefs
+	// origin holds the spec pointer of allOf members made up by the
+	// builder (see withBase), where merge would otherwise compute one.
+	origin map[*openapi3.SchemaRef]string
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
@@ -50,6 +53,7 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		cyclic:    map[*openapi3.Schema]*ir.Type{},
 		byName:    map[string]*ir.Type{},
 		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
+		origin:    map[*openapi3.SchemaRef]string{},
 	}
 }
 

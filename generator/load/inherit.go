@@ -1,6 +1,8 @@
 package load
 
 import (
+	"slices"
+
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -77,5 +79,57 @@ func (b *builder) shapeOf(s *openapi3.Schema) shape {
 	if len(b.subtypes[s]) > 0 {
 		return shapeUnion
 	}
-	return shapeOf(s)
+	sh := shapeOf(s)
+	if m, _ := besideMembers(s); sh == shapeStruct && m != nil {
+		return shapeUnion
+	}
+	return sh
+}
+
+// besideMembers returns the oneOf (else anyOf) members of an object schema
+// that also has properties or allOf, when at least two of them are
+// substantive: a reference, properties, or a type other than object. Such a
+// schema is a union whose variants each carry the common properties. Members
+// that only constrain the object (`oneOf: [{required: [a]}, {required:
+// [b]}]`) leave it a struct.
+func besideMembers(s *openapi3.Schema) (openapi3.SchemaRefs, string) {
+	members, key := nonNull(s.OneOf), "oneOf"
+	if len(members) == 0 {
+		members, key = nonNull(s.AnyOf), "anyOf"
+	}
+	if len(members) < 2 || !slices.ContainsFunc(members, substantive) {
+		return nil, ""
+	}
+	return members, key
+}
+
+// substantive reports whether a member of oneOf/anyOf describes a value of
+// its own rather than only constraining the object beside it.
+func substantive(m *openapi3.SchemaRef) bool {
+	if m == nil || m.Value == nil {
+		return false
+	}
+	if m.Ref != "" {
+		return true
+	}
+	v := m.Value
+	t := primaryType(v)
+	return len(v.Properties) > 0 || len(v.AllOf) > 0 || len(v.OneOf) > 0 || len(v.AnyOf) > 0 || (t != "" && t != "object")
+}
+
+// withBase returns the variant m of the union s, whose oneOf sits beside
+// properties: allOf of s's own part (s without oneOf and anyOf) and m,
+// unless m already extends s. Each part keeps its pointer in the spec, so
+// property order and warnings refer to where they are written.
+func (b *builder) withBase(s *openapi3.Schema, ptr string, m *openapi3.SchemaRef, mptr string) *openapi3.SchemaRef {
+	if extends(m.Value, s, map[*openapi3.Schema]bool{}) {
+		return m
+	}
+	base := *s
+	base.OneOf, base.AnyOf = nil, nil
+	baseRef := &openapi3.SchemaRef{Value: &base}
+	memberRef := &openapi3.SchemaRef{Ref: m.Ref, Value: m.Value}
+	b.origin[baseRef], b.origin[memberRef] = ptr, mptr
+	v := &openapi3.Schema{AllOf: openapi3.SchemaRefs{baseRef, memberRef}, Title: m.Value.Title, Description: m.Value.Description}
+	return &openapi3.SchemaRef{Value: v}
 }

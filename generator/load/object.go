@@ -39,7 +39,11 @@ func (b *builder) merge(s *openapi3.Schema, ptr string, seen map[*openapi3.Schem
 		if m == nil || m.Value == nil {
 			continue
 		}
-		o.absorb(b.merge(m.Value, sprintf("%s/allOf/%d", ptr, i), seen))
+		mptr, ok := b.origin[m]
+		if !ok {
+			mptr = sprintf("%s/allOf/%d", ptr, i)
+		}
+		o.absorb(b.merge(m.Value, mptr, seen))
 	}
 	for _, name := range b.propertyOrder(s, ptr) {
 		o.set(property{name: name, sr: s.Properties[name], ptr: ptr + "/properties/" + escape(name)})
@@ -116,11 +120,8 @@ func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 		a := ir.BuiltinRef(ir.Any)
 		t.Additional = &a
 	}
-	for _, v := range append(slices.Clone(s.OneOf), s.AnyOf...) {
-		if !isNull(v) {
-			b.warn(ptr, "oneOf/anyOf beside properties is not supported; only the properties are generated")
-			break
-		}
+	if n := len(nonNull(s.OneOf)) + len(nonNull(s.AnyOf)); n > 0 && slices.ContainsFunc(append(nonNull(s.OneOf), nonNull(s.AnyOf)...), substantive) {
+		b.warn(ptr, "a single oneOf/anyOf member beside properties is not merged; only the properties are generated")
 	}
 }
 

@@ -24,6 +24,7 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 	if len(subtypes) > 0 {
 		members = subtypes
 	}
+	beside := shapeOf(s) == shapeStruct && len(subtypes) == 0
 	if s.Discriminator != nil {
 		t.Discriminator = s.Discriminator.PropertyName
 	}
@@ -36,8 +37,15 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 		if len(subtypes) > 0 {
 			mptr = "#/components/schemas/" + escape(refName(m.Ref))
 		}
-		ref, _ := b.refOf(m, t.Name+variantHint(m, i), mptr)
-		name := variantName(ref, m, i)
+		orig, hint := m, t.Name+variantHint(m, i)
+		if beside {
+			if m.Ref != "" {
+				hint = t.Name + naming.Exported(refName(m.Ref))
+			}
+			m = b.withBase(s, ptr, m, mptr)
+		}
+		ref, _ := b.refOf(m, hint, mptr)
+		name := variantName(ref, orig, i)
 		if rest, ok := strings.CutPrefix(name, t.Name); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
 			name = rest // ContactEmail in Contact -> ContactOfEmail, AsEmail
 		}
@@ -51,7 +59,7 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 				}
 			}
 			if t.Discriminator != "" {
-				v.Discriminators = discriminatorValues(s.Discriminator, m, o)
+				v.Discriminators = discriminatorValues(s.Discriminator, orig, o)
 			}
 		}
 		t.Variants = append(t.Variants, v)

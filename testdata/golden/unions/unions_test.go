@@ -100,3 +100,32 @@ func TestDiscriminatorInheritedThroughAllOf(t *testing.T) {
 		t.Errorf("round trip:\n got %s\nwant %s", y, x)
 	}
 }
+
+func TestOneOfBesideProperties(t *testing.T) {
+	doc := `{"vehicle":{"type":"car","wheels":4,"doors":5},"tag":{"slug":"x"}}`
+	var k Kennel
+	if err := json.Unmarshal([]byte(doc), &k); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := k.Vehicle.Get()
+	c, ok := v.AsCar()
+	if !ok || c.Wheels.Or(0) != 4 || c.Doors.Or(0) != 5 || c.Type != "car" {
+		t.Errorf("vehicle = %+v %v", c, ok)
+	}
+	bike := VehicleOfBike(VehicleBike{Type: "bike", Gears: Some[int64](21)})
+	b, err := json.Marshal(bike)
+	if err != nil || string(b) != `{"type":"bike","gears":21}` {
+		t.Errorf("bike = %s, %v", b, err)
+	}
+	var back Vehicle
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := back.AsBike(); !ok || got.Gears.Or(0) != 21 {
+		t.Errorf("bike decoded as %+v %v", got, ok)
+	}
+	tag, _ := k.Tag.Get()
+	if tag.Slug.Or("") != "x" {
+		t.Errorf("tag = %+v", tag)
+	}
+}

@@ -2,6 +2,11 @@
 
 package unions
 
+// Car is a schema of the API.
+type Car struct {
+	Doors Opt[int64] `json:"doors,omitzero"`
+}
+
 // Cat is a schema of the API.
 type Cat struct {
 	Name Opt[string] `json:"name,omitzero"`
@@ -60,6 +65,12 @@ type HolderInlineVariant2 struct {
 // Kennel is a schema of the API.
 type Kennel struct {
 	Pets []Pet `json:"pets,omitzero"`
+
+	// Properties common to every variant, beside a oneOf.
+	Vehicle Opt[Vehicle] `json:"vehicle,omitzero"`
+
+	// The oneOf only constrains the object; it stays a struct.
+	Tag Opt[Tag] `json:"tag,omitzero"`
 }
 
 // Puppy: Extends Pet through Dog.
@@ -78,4 +89,29 @@ type Square struct {
 	Kind SquareKind `json:"kind"`
 
 	Side float64 `json:"side"`
+}
+
+// Tag: The oneOf only constrains the object; it stays a struct.
+type Tag struct {
+	ID Opt[string] `json:"id,omitzero"`
+
+	Slug Opt[string] `json:"slug,omitzero"`
+}
+
+// VehicleBike: bike
+type VehicleBike struct {
+	Type string `json:"type"`
+
+	Wheels Opt[int64] `json:"wheels,omitzero"`
+
+	Gears Opt[int64] `json:"gears,omitzero"`
+}
+
+// VehicleCar is a schema of the API.
+type VehicleCar struct {
+	Type string `json:"type"`
+
+	Wheels Opt[int64] `json:"wheels,omitzero"`
+
+	Doors Opt[int64] `json:"doors,omitzero"`
 }

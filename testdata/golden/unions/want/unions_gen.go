@@ -548,3 +548,100 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 	*u = Shape{raw: bytes.Clone(data)}
 	return nil
 }
+
+// Vehicle: Properties common to every variant, beside a oneOf.
+//
+// Vehicle holds one of:
+//   - VehicleCar
+//   - VehicleBike
+//
+// Decoding picks the variant named by the "type" property; a document that
+// names none of them is kept as is, and IsKnown reports false.
+type Vehicle struct {
+	variant int // 1-based index into the variants; 0 when unknown
+	value   any
+	raw     json.RawMessage // the JSON of an unknown variant
+}
+
+// vehicleVariants tells the variants of Vehicle apart, in order.
+var vehicleVariants = []unionVariant{{
+	discriminator: []string{"car"},
+	kinds:         kindObject,
+	properties:    []string{"type", "wheels", "doors"},
+	required:      []string{"type"},
+}, {
+	kinds:      kindObject,
+	properties: []string{"type", "wheels", "gears"},
+	required:   []string{"type"},
+}}
+
+// VehicleOfCar returns a Vehicle holding v.
+func VehicleOfCar(v VehicleCar) Vehicle {
+	return Vehicle{
+		value:   v,
+		variant: 1,
+	}
+}
+
+// AsCar returns the VehicleCar variant, and whether u holds it.
+func (u Vehicle) AsCar() (VehicleCar, bool) {
+	v, ok := u.value.(VehicleCar)
+	return v, ok && u.variant == 1
+}
+
+// VehicleOfBike returns a Vehicle holding v.
+func VehicleOfBike(v VehicleBike) Vehicle {
+	return Vehicle{
+		value:   v,
+		variant: 2,
+	}
+}
+
+// AsBike returns the VehicleBike variant, and whether u holds it.
+func (u Vehicle) AsBike() (VehicleBike, bool) {
+	v, ok := u.value.(VehicleBike)
+	return v, ok && u.variant == 2
+}
+
+// IsKnown reports whether u holds one of the variants the API description lists.
+func (u Vehicle) IsKnown() bool {
+	return u.variant != 0
+}
+
+// Raw returns the JSON of a variant the API description does not list, as received.
+func (u Vehicle) Raw() json.RawMessage {
+	return u.raw
+}
+
+// MarshalJSON encodes the variant held, or the JSON of an unknown one.
+func (u Vehicle) MarshalJSON() ([]byte, error) {
+	if u.variant == 0 {
+		if u.raw == nil {
+			return []byte("null"), nil
+		}
+		return u.raw, nil
+	}
+	return json.Marshal(u.value)
+}
+
+// UnmarshalJSON decodes data into the variant it matches. A document that
+// matches no variant, or does not decode as the one it matches, is kept
+// as received rather than failing.
+func (u *Vehicle) UnmarshalJSON(data []byte) error {
+	switch pickVariant(data, "type", vehicleVariants) {
+	case 0:
+		var v VehicleCar
+		if json.Unmarshal(data, &v) == nil {
+			*u = VehicleOfCar(v)
+			return nil
+		}
+	case 1:
+		var v VehicleBike
+		if json.Unmarshal(data, &v) == nil {
+			*u = VehicleOfBike(v)
+			return nil
+		}
+	}
+	*u = Vehicle{raw: bytes.Clone(data)}
+	return nil
+}
