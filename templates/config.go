@@ -19,9 +19,9 @@ type requestConfig struct {
 	baseURL        string
 	httpClient     *http.Client
 	maxRetries     int
-	requestTimeout time.Duration  // per attempt; 0 means none
-	header         http.Header    // set by WithHeader and WithHeaderAdd
-	credentials    []credential   // in the order they were set
+	requestTimeout time.Duration // per attempt; 0 means none
+	header         http.Header   // set by WithHeader and WithHeaderAdd
+	credentials    []credential  // in the order they were set
 	idempotencyKey string
 	middlewares    []Middleware
 	responseInto   **http.Response

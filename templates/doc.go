@@ -46,16 +46,17 @@
 //
 //	applyCredentials attempt attemptResult backoff chainMiddlewares
 //	checkCursor checkJSONContentType clientCore countPresent credential
-//	credentialsFor decodeResult defaultIdempotencyHeader defaultMaxRetries
-//	drainAndClose encodeBody ensureIdempotencyKey errorMessage
-//	errTooManyRedirects floatDuration guardRedirects idempotentMethod
-//	initialBackoff is2xx isConnectionError jsonKind jsonString jsonView
-//	kindArray kindBool kindInteger kindNull kindNumber kindObject kindOf
-//	kindString marshalObject maxBackoff maxDrain maxErrorBody maxMessage
-//	maxRetryAfter maxSizeHint maxSnippet newAPIError newClientCore
-//	newIdempotencyKey newRequestConfig objectFields operation paginate
-//	pathEscape pickVariant preparedRequest prepareRequest readBody
-//	requestConfig requestHeader retryAfter retryDelay roundTrip
+//	credentialsFor decodeResult deepObjectPairs defaultIdempotencyHeader
+//	defaultMaxRetries drainAndClose encodeBody ensureIdempotencyKey
+//	errorMessage errTooManyRedirects floatDuration formObjectPairs
+//	guardRedirects idempotentMethod initialBackoff is2xx isConnectionError
+//	jsonKind jsonString jsonValue jsonView kindArray kindBool kindInteger
+//	kindNull kindNumber kindObject kindOf kindString marshalObject
+//	maxBackoff maxDrain maxErrorBody maxMessage maxRetryAfter maxSizeHint
+//	maxSnippet newAPIError newClientCore newIdempotencyKey
+//	newRequestConfig objectFields operation paginate paramPair pathEscape
+//	pickVariant preparedRequest prepareRequest readBody requestConfig
+//	requestHeader retryAfter retryDelay roundTrip scalarText
 //	sendWithRetries shouldRetry sleepContext snippet streamAttempt
 //	stringField unionVariant unmarshalObject unwrapURLError userAgent
 //	withAPIKey withCredential withJitter withNow withSleep writeFilePart

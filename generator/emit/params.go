@@ -32,6 +32,21 @@ func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, nam
 		field := jen.Id("req").Dot(p.GoName)
 		add := func(name jen.Code, value jen.Code) jen.Code { return send(p, name, value) }
 		name := jen.Lit(p.Name)
+		if helper := e.objectStyle(p); helper != nil {
+			loop := func(v jen.Code) jen.Code {
+				return jen.For(jen.List(jen.Id("_"), jen.Id("kv")).Op(":=").Range().Add(helper(v))).Block(
+					add(jen.Id("kv").Dot("name"), jen.Id("kv").Dot("value")))
+			}
+			switch p.Wrap {
+			case ir.Opt, ir.Nullable:
+				out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v"))))
+			case ir.Pointer:
+				out = append(out, jen.If(jen.Add(field).Op("!=").Nil()).Block(loop(field)))
+			default:
+				out = append(out, loop(field))
+			}
+			continue
+		}
 		switch {
 		case p.Wrap == ir.Opt || p.Wrap == ir.Nullable:
 			out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(
@@ -49,6 +64,31 @@ func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, nam
 		}
 	}
 	return out
+}
+
+// objectStyle returns the runtime call that spells an object-valued query
+// or form parameter as name=value pairs, or nil when the parameter is sent
+// otherwise: deepObject for any object or map, form style for a struct.
+// Maps of scalars in form style keep mapParam's plainer code.
+func (e *emitter) objectStyle(p *ir.Param) func(v jen.Code) jen.Code {
+	if p.In != ir.InQuery && p.In != ir.InForm {
+		return nil
+	}
+	u := e.underlying(p.Type)
+	isStruct := false
+	if u.Kind == ir.Named {
+		t := e.byName[u.Name]
+		isStruct = t != nil && t.Kind == ir.Struct
+	}
+	switch {
+	case p.Style == "deepObject" && (isStruct || u.Kind == ir.Map || u.Kind == ir.Slice):
+		return func(v jen.Code) jen.Code { return jen.Id("deepObjectPairs").Call(jen.Lit(p.Name), v) }
+	case p.Style == "form" && isStruct:
+		return func(v jen.Code) jen.Code {
+			return jen.Id("formObjectPairs").Call(jen.Lit(p.Name), v, jen.Lit(p.Explode))
+		}
+	}
+	return nil
 }
 
 // sliceParam sends a list: one pair per item when exploded, else the items
@@ -74,16 +114,13 @@ func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Cod
 	)
 }
 
-// mapParam sends an object: name[key]=value for deepObject, key=value
-// for an exploded form, else key,value pairs joined by commas.
+// mapParam sends a map: key=value for an exploded form, else key,value
+// pairs joined by commas. deepObject maps go through objectStyle.
 func (e *emitter) mapParam(p *ir.Param, field *jen.Statement, add func(jen.Code, jen.Code) jen.Code) jen.Code {
 	elem := *e.underlying(p.Type).Elem
 	keys := jen.Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(field))
 	value := e.format(jen.Add(field).Index(jen.Id("k")), elem)
 	switch {
-	case p.Style == "deepObject":
-		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(
-			add(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), value))
 	case p.Explode && (p.In == ir.InQuery || p.In == ir.InForm):
 		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(keys)).Block(add(jen.Id("k"), value))
 	}

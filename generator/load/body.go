@@ -43,7 +43,7 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ref,
 			Required: true, Doc: "Body is sent as the JSON request body."})
 	case ct == "application/x-www-form-urlencoded" || ct == "multipart/form-data":
-		if b.formFields(o, req, scope, mt.Schema, mptr, ct == "multipart/form-data") {
+		if b.formFields(o, req, scope, mt, mptr, ct == "multipart/form-data") {
 			o.Body = ir.FormBody
 			if ct == "multipart/form-data" {
 				o.Body = ir.MultipartBody
@@ -136,8 +136,11 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 
 // formFields adds the properties of a form or multipart body to the
 // request struct. In a multipart body, binary properties are io.Reader
-// fields sent as file parts.
-func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope, sr *openapi3.SchemaRef, ptr string, multipart bool) bool {
+// fields sent as file parts and objects are JSON text. In a form body,
+// objects follow the style of the property's encoding: form (each
+// property a field of its own) unless it says deepObject.
+func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope, mt *openapi3.MediaType, ptr string, multipart bool) bool {
+	sr := mt.Schema
 	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct {
 		return false
 	}
@@ -163,8 +166,18 @@ func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope,
 			f.Doc = p.sr.Value.Description + "\n\n" + f.Doc
 		}
 		req.Fields = append(req.Fields, f)
+		style, explode := "form", true
+		if enc := mt.Encoding[p.name]; enc != nil && enc.Style != "" {
+			style, explode = enc.Style, enc.Style == "form"
+			if enc.Explode != nil {
+				explode = *enc.Explode
+			}
+		}
+		if multipart {
+			style = "" // an object part is sent as JSON text
+		}
 		o.FormFields = append(o.FormFields, &ir.Param{Name: p.name, GoName: name, In: ir.InForm, Required: f.Required,
-			Type: ref, Wrap: wrap, Style: "form", Explode: true})
+			Type: ref, Wrap: wrap, Style: style, Explode: explode})
 	}
 	return true
 }

@@ -95,3 +95,38 @@ func TestLabelAndMatrixPathStyles(t *testing.T) {
 		t.Errorf("request URI = %s", uri)
 	}
 }
+
+// Objects in the query and in a form body: deepObject nests with brackets,
+// form style spreads the properties, and explode false joins them.
+func TestObjectParameters(t *testing.T) {
+	var query, form string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		b, _ := io.ReadAll(r.Body)
+		form = string(b)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	err := NewClient(WithBaseURL(srv.URL)).Default.Search(context.Background(), &DefaultSearchRequest{
+		Where: Some(Where{
+			Status:  Some("open"),
+			Created: Some(WhereCreated{Gte: Some[int64](10), Lt: Some[int64](20)}),
+			Tags:    []string{"a", "b"},
+		}),
+		Page:      Some(DefaultSearchRequestPage{Size: Some[int64](50)}),
+		Range:     Some(DefaultSearchRequestRange{From: Some[int64](1), To: Some[int64](9)}),
+		Metadata:  map[string]string{"order": "42"},
+		LineItems: []LineItem{{Price: Some("p_1"), Quantity: Some[int64](2)}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantQuery := "range=from%2C1%2Cto%2C9&size=50&where%5Bcreated%5D%5Bgte%5D=10&where%5Bcreated%5D%5Blt%5D=20&where%5Bstatus%5D=open&where%5Btags%5D%5B0%5D=a&where%5Btags%5D%5B1%5D=b"
+	if query != wantQuery {
+		t.Errorf("query\n got %s\nwant %s", query, wantQuery)
+	}
+	wantForm := "line_items%5B0%5D%5Bprice%5D=p_1&line_items%5B0%5D%5Bquantity%5D=2&metadata%5Border%5D=42"
+	if form != wantForm {
+		t.Errorf("form\n got %s\nwant %s", form, wantForm)
+	}
+}

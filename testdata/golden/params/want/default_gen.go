@@ -5,10 +5,8 @@ package params
 import (
 	"context"
 	"io"
-	"maps"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,8 +66,8 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 		}
 		op.addQuery("pipes", strings.Join(parts, "|"))
 	}
-	for _, k := range slices.Sorted(maps.Keys(req.Filter)) {
-		op.addQuery("filter["+k+"]", req.Filter[k])
+	for _, kv := range deepObjectPairs("filter", req.Filter) {
+		op.addQuery(kv.name, kv.value)
 	}
 	op.addQuery("order", string(req.Order))
 	if v, ok := req.Since.Get(); ok {
@@ -82,6 +80,47 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 	var out []string
 	_, err := s.core.call(ctx, op, &out, opts)
 	return out, err
+}
+
+// Search calls search.
+//
+//	POST /search
+func (s *DefaultService) Search(ctx context.Context, req *DefaultSearchRequest, opts ...RequestOption) error {
+	if req == nil {
+		req = new(DefaultSearchRequest)
+	}
+	op := &operation{
+		method:       http.MethodPost,
+		pathTemplate: "/search",
+		path:         "/search",
+		contentType:  "application/x-www-form-urlencoded",
+		accept:       "*/*",
+	}
+	if v, ok := req.Where.Get(); ok {
+		for _, kv := range deepObjectPairs("where", v) {
+			op.addQuery(kv.name, kv.value)
+		}
+	}
+	if v, ok := req.Page.Get(); ok {
+		for _, kv := range formObjectPairs("page", v, true) {
+			op.addQuery(kv.name, kv.value)
+		}
+	}
+	if v, ok := req.Range.Get(); ok {
+		for _, kv := range formObjectPairs("range", v, false) {
+			op.addQuery(kv.name, kv.value)
+		}
+	}
+	form := url.Values{}
+	for _, kv := range deepObjectPairs("metadata", req.Metadata) {
+		form.Add(kv.name, kv.value)
+	}
+	for _, kv := range deepObjectPairs("line_items", req.LineItems) {
+		form.Add(kv.name, kv.value)
+	}
+	op.rawBody = strings.NewReader(form.Encode())
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
 }
 
 // Upload calls upload.
@@ -134,6 +173,24 @@ type DefaultListItemsRequest struct {
 
 	// Sent as the header parameter "X-Trace".
 	Trace string `json:"-"`
+}
+
+// DefaultSearchRequest holds the body and parameters of Default.Search.
+type DefaultSearchRequest struct {
+	// Sent as the form field "metadata".
+	Metadata map[string]string `json:"-"`
+
+	// Sent as the form field "line_items".
+	LineItems []LineItem `json:"-"`
+
+	// Sent as the query parameter "where".
+	Where Opt[Where] `json:"-"`
+
+	// Sent as the query parameter "page".
+	Page Opt[DefaultSearchRequestPage] `json:"-"`
+
+	// Sent as the query parameter "range".
+	Range Opt[DefaultSearchRequestRange] `json:"-"`
 }
 
 // DefaultUploadRequest holds the body and parameters of Default.Upload.
