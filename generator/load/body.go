@@ -50,6 +50,9 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 			}
 			return
 		}
+		if closedEmpty(mt.Schema) {
+			return // the only body it allows is an empty form: send none
+		}
 		b.warn(ptr, "a %s body that is not an object is sent as a raw io.Reader the caller encodes", ct)
 		fallthrough
 	default:
@@ -180,4 +183,15 @@ func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope,
 			Type: ref, Wrap: wrap, Style: style, Explode: explode})
 	}
 	return true
+}
+
+// closedEmpty reports an object schema that declares no property and allows
+// no other: `{type: object, properties: {}, additionalProperties: false}`.
+func closedEmpty(sr *openapi3.SchemaRef) bool {
+	if sr == nil || sr.Value == nil {
+		return false
+	}
+	s := sr.Value
+	closed := s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
+	return closed && len(s.Properties) == 0 && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 && primaryType(s) == "object"
 }

@@ -18,6 +18,21 @@ type DefaultService struct {
 	core *clientCore
 }
 
+// GetAccount: Declares a form body that can only be empty, as Stripe's GET
+// operations do.
+//
+//	GET /account
+func (s *DefaultService) GetAccount(ctx context.Context, opts ...RequestOption) error {
+	op := &operation{
+		method:       http.MethodGet,
+		pathTemplate: "/account",
+		path:         "/account",
+		accept:       "*/*",
+	}
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
+}
+
 // UploadAvatar calls uploadAvatar.
 //
 //	POST /avatars
