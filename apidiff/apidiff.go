@@ -16,9 +16,7 @@ package apidiff
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/oagen/oagen/generator"
 )
@@ -38,6 +36,10 @@ type Config struct {
 	Package string
 	// Options are the generator's options, the same for both versions.
 	Options generator.Options
+	// Names are the names the base was generated with (its manifest's);
+	// nil for fresh ones. The new version keeps the base's names, as a
+	// regeneration over the committed package would.
+	Names map[string]string
 }
 
 // Report is what changed from Base to New.
@@ -91,11 +93,15 @@ func (r *Report) Incompatible() bool {
 func Diff(cfg Config) (*Report, error) {
 	cfg.Base.Name = cmp.Or(cfg.Base.Name, cfg.Base.Path)
 	cfg.New.Name = cmp.Or(cfg.New.Name, cfg.New.Path)
-	specs := []Spec{cfg.Base, cfg.New}
-	sources, err := generateAll(specs, cfg)
+	base, err := generate(cfg.Base, cfg, cfg.Names)
 	if err != nil {
 		return nil, err
 	}
+	next, err := generate(cfg.New, cfg, base.Names)
+	if err != nil {
+		return nil, err
+	}
+	sources := []map[string][]byte{base.Files, next.Files}
 	pkg := cmp.Or(cfg.Options.Package, cfg.Package)
 	pkgs, err := checkPackages([]string{"oagendiff/old/" + pkg, "oagendiff/new/" + pkg},
 		[]string{cfg.Base.Name, cfg.New.Name}, sources)
@@ -119,29 +125,15 @@ func Diff(cfg Config) (*Report, error) {
 	}, nil
 }
 
-// generateAll generates the client of each spec, at the same time: the
-// generator keeps no shared state, and formatting takes a while.
-func generateAll(specs []Spec, cfg Config) ([]map[string][]byte, error) {
-	sources := make([]map[string][]byte, len(specs))
-	errs := make([]error, len(specs))
-	var wg sync.WaitGroup
-	for i, s := range specs {
-		wg.Go(func() {
-			res, err := generator.Generate(generator.Config{
-				SpecPath: s.Path, SpecName: s.Name, Package: cfg.Package, Options: cfg.Options,
-			})
-			switch {
-			case err == nil:
-				sources[i] = res.Files
-			case isDiagnostics(err):
-				errs[i] = err
-			default:
-				errs[i] = fmt.Errorf("generating from %s: %w", s.Name, err)
-			}
-		})
+// generate generates the client of one version, keeping names.
+func generate(s Spec, cfg Config, names map[string]string) (*generator.Result, error) {
+	res, err := generator.Generate(generator.Config{
+		SpecPath: s.Path, SpecName: s.Name, Package: cfg.Package, Options: cfg.Options, Names: names,
+	})
+	if err != nil && !isDiagnostics(err) {
+		return nil, fmt.Errorf("generating from %s: %w", s.Name, err)
 	}
-	wg.Wait()
-	return sources, errors.Join(errs...)
+	return res, err
 }
 
 func isDiagnostics(err error) bool {

@@ -11,8 +11,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -49,6 +51,7 @@ func Generate(cfg Config) (*Result, error) {
 		Pagination:        pagination(cfg.Options.Pagination),
 		AllowRemoteRefs:   cfg.Options.AllowRemoteRefs,
 		Reserved:          reserved(runtime),
+		Names:             cfg.Names,
 	})
 	if errs := diags.Errors(); len(errs) > 0 {
 		return nil, errs
@@ -70,12 +73,12 @@ func Generate(cfg Config) (*Result, error) {
 		}
 		files[name] = formatted
 	}
-	manifest, err := buildManifest(cfg.SpecPath, specName, files)
+	manifest, err := buildManifest(cfg.SpecPath, specName, files, api.Names)
 	if err != nil {
 		return nil, err
 	}
 	files[output.ManifestName] = manifest
-	return &Result{Files: files, Warnings: diags.Warnings()}, nil
+	return &Result{Files: files, Warnings: diags.Warnings(), Names: api.Names}, nil
 }
 
 // runtimeFiles are the runtime sources every client carries.
@@ -142,16 +145,38 @@ type manifest struct {
 	Spec      string   `json:"spec"`
 	SpecHash  string   `json:"spec_sha256"`
 	Files     []string `json:"files"`
+	// Names maps each package-level declaration (by spec pointer, or
+	// "tag:<tag>" for a service) to its Go name; the next generation
+	// keeps them.
+	Names map[string]string `json:"names,omitempty"`
 }
 
-func buildManifest(specPath, specName string, files map[string][]byte) ([]byte, error) {
+// PreviousNames reads the names recorded in the manifest of the package in
+// dir, for Config.Names. A folder without a manifest gives nil.
+func PreviousNames(dir string) (map[string]string, error) {
+	path := filepath.Join(dir, output.ManifestName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m.Names, nil
+}
+
+func buildManifest(specPath, specName string, files map[string][]byte, names map[string]string) ([]byte, error) {
 	spec, err := os.ReadFile(specPath)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(spec)
 	m := manifest{Generator: "oagen", Version: Version, Spec: specName, SpecHash: hex.EncodeToString(sum[:]),
-		Files: slices.Sorted(maps.Keys(files))}
+		Files: slices.Sorted(maps.Keys(files)), Names: names}
 	out, err := json.MarshalIndent(m, "", "  ")
 	return append(out, '\n'), err
 }

@@ -22,6 +22,10 @@ type Config struct {
 	Package string
 	// Options come from the -config file.
 	Options Options
+	// Names are the names of the previous generation, read from its
+	// manifest with PreviousNames. Each declaration keeps its name, so a
+	// spec change never renames what it did not touch. Nil starts afresh.
+	Names map[string]string
 }
 
 // Result is a generated package: file names (relative to the output
@@ -29,4 +33,7 @@ type Config struct {
 type Result struct {
 	Files    map[string][]byte
 	Warnings diag.List
+	// Names are the package-level names handed out, as the manifest
+	// records them for the next generation.
+	Names map[string]string
 }

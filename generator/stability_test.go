@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -135,4 +136,84 @@ func receiverName(e ast.Expr) string {
 		return receiverName(e.X)
 	}
 	return "?"
+}
+
+// A new component whose name an existing declaration already holds (an
+// inline type, an enum constant, a request struct) does not take it over:
+// the previous generation's names, passed as Config.Names, stay with their
+// owners, and the newcomer gets a suffix.
+func TestNewComponentDoesNotTakeAnExistingName(t *testing.T) {
+	const schemas = `
+    MessageTimeoutCriteria: {type: object, properties: {a: {type: string}}}
+    BulkJobStatusCompleted: {type: object, properties: {b: {type: string}}}
+    BulkGetUsersRequest: {type: object, properties: {c: {type: string}}}
+`
+	base, err := os.ReadFile(courierSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := strings.Replace(string(base), "\n  schemas:\n", "\n  schemas:"+schemas, 1)
+	grown := filepath.Join(t.TempDir(), "grown.yaml")
+	if err := os.WriteFile(grown, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, err := Generate(Config{SpecPath: courierSpec, Package: "courier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owners := map[string]string{
+		"MessageTimeoutCriteria": "#/components/schemas/MessageTimeout/properties/criteria",
+		"BulkJobStatusCompleted": "#/components/schemas/BulkJobStatus=COMPLETED",
+		"BulkGetUsersRequest":    "#/paths/~1bulk~1{job_id}~1users/get/request",
+	}
+	for name, key := range owners {
+		if got := before.Names[key]; got != name {
+			t.Fatalf("before: %s is named %q, want %q", key, got, name)
+		}
+	}
+	// Afresh, the components claim first and the old owners are renamed:
+	// the situation the recorded names prevent.
+	fresh, err := Generate(Config{SpecPath: grown, Package: "courier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fresh.Names[owners["MessageTimeoutCriteria"]]; got == "MessageTimeoutCriteria" {
+		t.Fatal("the test no longer provokes a rename; make the collision real again")
+	}
+	kept, err := Generate(Config{SpecPath: grown, Package: "courier", Names: before.Names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, key := range owners {
+		if got := kept.Names[key]; got != name {
+			t.Errorf("%s was renamed to %q", name, got)
+		}
+		if got := kept.Names["#/components/schemas/"+name]; got != name+"2" {
+			t.Errorf("the new component %s is named %q, want %s2", name, got, name)
+		}
+	}
+	// The old names survive into the manifest, so the next run keeps them
+	// too.
+	var m manifest
+	if err := json.Unmarshal(kept.Files["oagen.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Names[owners["BulkGetUsersRequest"]] != "BulkGetUsersRequest" {
+		t.Errorf("manifest names: %v", m.Names[owners["BulkGetUsersRequest"]])
+	}
+}
+
+func TestPreviousNames(t *testing.T) {
+	dir := t.TempDir()
+	if names, err := PreviousNames(dir); names != nil || err != nil {
+		t.Errorf("no manifest: %v, %v", names, err)
+	}
+	os.WriteFile(filepath.Join(dir, "oagen.json"), []byte(`{"names": {"#/x": "X"}}`), 0o644)
+	if names, err := PreviousNames(dir); err != nil || names["#/x"] != "X" {
+		t.Errorf("names = %v, %v", names, err)
+	}
+	os.WriteFile(filepath.Join(dir, "oagen.json"), []byte(`{"names": [`), 0o644)
+	if _, err := PreviousNames(dir); err == nil || !strings.Contains(err.Error(), "oagen.json") {
+		t.Errorf("a broken manifest gives %v, want an error naming it", err)
+	}
 }

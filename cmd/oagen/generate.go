@@ -23,6 +23,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "YAML config file (see the README)")
 	check := fs.Bool("check", false, "write nothing; exit 1 naming the stale files when -out differs")
 	quiet := fs.Bool("quiet", false, "do not print warnings")
+	freshNames := fs.Bool("fresh-names", false, "name every declaration afresh instead of keeping the names recorded in -out's oagen.json")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: oagen -spec FILE -package NAME -out DIR [-config FILE] [-check]")
 		fs.PrintDefaults()
@@ -46,6 +47,14 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	if cfg.Package == "" && cfg.Options.Package == "" {
 		fmt.Fprintln(stderr, "oagen: -package (or package in the config) is required")
 		return 2
+	}
+	if !*freshNames {
+		names, err := generator.PreviousNames(*out)
+		if err != nil {
+			fmt.Fprintln(stderr, "oagen:", err)
+			return 1
+		}
+		cfg.Names = names
 	}
 	res, err := generator.Generate(cfg)
 	if err != nil {

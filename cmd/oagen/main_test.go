@@ -126,3 +126,34 @@ func TestConfigSetsPackage(t *testing.T) {
 		t.Error("the config's package name was not used")
 	}
 }
+
+// Regenerating into a folder keeps the names its manifest records; with
+// -fresh-names the new component wins the contested name instead.
+func TestRegenerationKeepsNames(t *testing.T) {
+	dir := t.TempDir()
+	if code, out := runCLI(t, "-spec", spec, "-package", "courier", "-out", dir, "-quiet"); code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, out)
+	}
+	b, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown := filepath.Join(t.TempDir(), "grown.yaml")
+	added := "\n  schemas:\n    MessageTimeoutCriteria: {type: object, properties: {a: {type: string}}}\n"
+	os.WriteFile(grown, []byte(strings.Replace(string(b), "\n  schemas:\n", added, 1)), 0o644)
+	for _, tt := range []struct {
+		fresh      bool
+		inlineName string
+	}{{false, "type MessageTimeoutCriteria string"}, {true, "type MessageTimeoutCriteria2 string"}} {
+		args := []string{"-spec", grown, "-package", "courier", "-out", dir, "-quiet"}
+		if tt.fresh {
+			args = append(args, "-fresh-names")
+		}
+		if code, out := runCLI(t, args...); code != 0 {
+			t.Fatalf("regenerate: exit %d\n%s", code, out)
+		}
+		if src := snapshot(t, dir)["enums_gen.go"]; !strings.Contains(src, tt.inlineName) {
+			t.Errorf("fresh=%v: enums_gen.go lacks %q", tt.fresh, tt.inlineName)
+		}
+	}
+}

@@ -7,6 +7,11 @@ package ir
 
 // API is a whole generated package.
 type API struct {
+	// Names maps each package-level declaration's key (its spec pointer,
+	// or "tag:<tag>" for a service) to its Go name, for the next
+	// generation to keep.
+	Names map[string]string
+
 	Title       string
 	Description string
 	Version     string

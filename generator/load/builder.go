@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -38,10 +39,12 @@ type builder struct {
 	// origin holds the spec pointer of allOf members made up by the
 	// builder (see withBase), where merge would otherwise compute one.
 	origin map[*openapi3.SchemaRef]string
+	// names are the package-level names handed out, by key; see claim.
+	names map[string]string
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
-	return &builder{
+	b := &builder{
 		cfg:   cfg,
 		doc:   doc,
 		loc:   loc,
@@ -54,7 +57,10 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		byName:    map[string]*ir.Type{},
 		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
 		origin:    map[*openapi3.SchemaRef]string{},
+		names:     map[string]string{},
 	}
+	b.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
+	return b
 }
 
 func (b *builder) build() *ir.API {
@@ -72,6 +78,7 @@ func (b *builder) build() *ir.API {
 	b.breakCycles()
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	api.Types = b.types
+	api.Names = b.names
 	return api
 }
 
@@ -147,9 +154,27 @@ func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
 	if target.Kind == ir.Named && target.Name == name {
 		return
 	}
-	t := &ir.Type{Name: b.scope.Claim(name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
+	t := &ir.Type{Name: b.claim(ptr, name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
 		Doc: sr.Value.Description}
 	b.add(t)
+}
+
+// claim hands out the package-level name of the declaration known by key
+// (its spec pointer; "tag:" and the tag for a service). The name the
+// previous generation gave the same key is kept when it is free; the names
+// it gave other keys are held for them (see newBuilder). So adding a schema,
+// tag or enum value never renames an existing identifier, whatever order
+// names are claimed in.
+func (b *builder) claim(key, name string) string {
+	if prev, ok := b.cfg.Names[key]; ok && b.names[key] == "" && b.scope.Take(prev) {
+		b.names[key] = prev
+		return prev
+	}
+	got := b.scope.Claim(name)
+	if b.names[key] == "" {
+		b.names[key] = got
+	}
+	return got
 }
 
 // add records a declared type.

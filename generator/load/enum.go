@@ -38,7 +38,7 @@ func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
 			continue
 		}
 		seen[key] = true
-		t.Values = append(t.Values, ir.EnumValue{Name: b.scope.Claim(t.Name + valueWord(val)), Value: val})
+		t.Values = append(t.Values, ir.EnumValue{Name: b.claim(ptr+"="+key, t.Name+valueWord(val)), Value: val})
 	}
 }
 

@@ -33,6 +33,9 @@ type Config struct {
 	// Reserved are package-level identifiers the generated code needs for
 	// itself (the runtime's names); no generated type takes one.
 	Reserved []string
+	// Names are the package-level names of the previous generation, by
+	// declaration key (see ir.API.Names); they are kept where possible.
+	Names map[string]string
 }
 
 // Pagination marks a cursor-paged operation (see generator.Pagination).

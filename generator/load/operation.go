@@ -44,7 +44,7 @@ func (b *builder) services() []*ir.Service {
 			svc := byTag[tag]
 			if svc == nil {
 				field := fields.Claim(naming.Exported(tag))
-				svc = &ir.Service{Field: field, Name: b.scope.Claim(field + "Service"), Doc: b.tagDoc(tag)}
+				svc = &ir.Service{Field: field, Name: b.claim("tag:"+tag, field+"Service"), Doc: b.tagDoc(tag)}
 				byTag[tag] = svc
 				methodScopes[svc] = naming.NewScope()
 			}
@@ -90,7 +90,7 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	b.requestBody(o, req, scope, op, ptr)
 	b.queryParams(o, req, scope, params)
 	if len(req.Fields) > 0 || o.Body != ir.NoBody {
-		req.Name = b.scope.Claim(reqName)
+		req.Name = b.claim(ptr+"/request", reqName)
 		req.Doc = strings.Replace(req.Doc, reqName, req.Name, 1)
 		o.Request = req
 		b.add(req)

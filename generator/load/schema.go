@@ -51,7 +51,7 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 // defined type, type List []List, which Go accepts.
 func (b *builder) resolveUnnamed(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
 	if b.resolving[s] {
-		t := &ir.Type{Name: b.scope.Claim(hint), Kind: ir.Defined, Pointer: ptr, Doc: doc(s)}
+		t := &ir.Type{Name: b.claim(ptr, hint), Kind: ir.Defined, Pointer: ptr, Doc: doc(s)}
 		b.named[s] = ir.Ref(t.Name)
 		b.cyclic[s] = t
 		b.add(t)
@@ -92,7 +92,7 @@ func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
 	if shape == shapeWrapper {
 		return nil // resolved through the wrapped schema
 	}
-	t := &ir.Type{Name: b.scope.Claim(name), Doc: doc(s), Pointer: ptr, Deprecated: s.Deprecated}
+	t := &ir.Type{Name: b.claim(ptr, name), Doc: doc(s), Pointer: ptr, Deprecated: s.Deprecated}
 	b.named[s] = ir.Ref(t.Name)
 	b.add(t)
 	return func() {

@@ -39,7 +39,7 @@ func (b *builder) apiKeys() []*ir.APIKey {
 			if !strings.HasSuffix(strings.ToLower(opt), "key") {
 				opt += "Key"
 			}
-			out = append(out, &ir.APIKey{Scheme: name, Option: b.scope.Claim(opt), In: in, Name: s.Name, Doc: s.Description})
+			out = append(out, &ir.APIKey{Scheme: name, Option: b.claim(ptr, opt), In: in, Name: s.Name, Doc: s.Description})
 		case "http":
 			if sch := strings.ToLower(s.Scheme); sch != "bearer" && sch != "basic" {
 				b.warn(ptr, "HTTP auth scheme %q is not supported; set the Authorization header with WithHeader", s.Scheme)

@@ -86,3 +86,20 @@ func TestScope(t *testing.T) {
 		t.Errorf("claims = %q, want %q", got, want)
 	}
 }
+
+func TestScopeHold(t *testing.T) {
+	s := NewScope("Client")
+	s.Hold("Widget", "Client")
+	if got := s.Claim("Widget"); got != "Widget2" {
+		t.Errorf("Claim of a held name = %q, want Widget2", got)
+	}
+	if !s.Take("Widget") {
+		t.Error("Take of a held name failed")
+	}
+	if s.Take("Widget") || s.Take("Client") || s.Take("Widget2") {
+		t.Error("Take of a taken name succeeded")
+	}
+	if got := s.Claim("Widget"); got != "Widget3" {
+		t.Errorf("Claim after Take = %q, want Widget3", got)
+	}
+}
