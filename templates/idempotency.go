@@ -35,7 +35,7 @@ func ensureIdempotencyKey(op *operation, cfg *requestConfig, h http.Header) bool
 // safe without an idempotency key.
 func idempotentMethod(method string) bool {
 	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete, "QUERY":
 		return true
 	}
 	return false

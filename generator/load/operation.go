@@ -18,6 +18,24 @@ import (
 var methods = []string{
 	http.MethodGet, http.MethodPut, http.MethodPost, http.MethodDelete,
 	http.MethodOptions, http.MethodHead, http.MethodPatch, http.MethodTrace,
+	openapi3.MethodQuery,
+}
+
+// itemMethods lists the methods a path item defines: the fixed fields in
+// the order above, then OpenAPI 3.2's additionalOperations, sorted.
+func itemMethods(item *openapi3.PathItem) []string {
+	var out []string
+	for _, m := range methods {
+		if item.GetOperation(m) != nil {
+			out = append(out, m)
+		}
+	}
+	for _, m := range sortedKeys(item.AdditionalOperations) {
+		if item.AdditionalOperations[m] != nil && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // services groups the operations by their first tag, in path order.
@@ -32,10 +50,10 @@ func (b *builder) services() []*ir.Service {
 	slices.Sort(paths)
 	for _, path := range paths {
 		item := b.doc.Paths.Value(path)
-		for _, method := range methods {
+		for _, method := range itemMethods(item) {
 			op := item.GetOperation(method)
 			if op == nil {
-				continue
+				op = item.AdditionalOperations[method]
 			}
 			tag := "Default"
 			if len(op.Tags) > 0 && strings.TrimSpace(op.Tags[0]) != "" {

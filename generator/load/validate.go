@@ -29,8 +29,20 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		openapi3.DisableSchemaFormatValidation(),
 		openapi3.AllowExtensionsWithRef(),
 	}
+	if doc.IsOpenAPI32OrLater() {
+		// Fields 3.2 adds to servers and tags, which this kin-openapi does
+		// not know yet.
+		opts = append(opts, openapi3.AllowExtraSiblingFields("name", "summary", "kind", "parent"))
+	}
 	if doc.Validate(ctx, opts...) == nil {
 		return nil
+	}
+	// Piece by piece, the document's version is not known unless told.
+	switch {
+	case doc.IsOpenAPI32OrLater():
+		opts = append(opts, openapi3.IsOpenAPI32OrLater())
+	case doc.IsOpenAPI31OrLater():
+		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
 	ctx = openapi3.WithValidationOptions(ctx, opts...)
 	var out diag.List
