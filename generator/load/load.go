@@ -61,6 +61,10 @@ func Load(cfg Config) (*ir.API, diag.List) {
 		problems.Sort()
 		return nil, problems
 	}
+	for _, d := range loc.duplicates(cfg.Path) {
+		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.SpecName, Line: d.line, Col: d.col,
+			Pointer: d.pointer, Message: sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
+	}
 	b := newBuilder(cfg, doc, loc)
 	b.diags = problems
 	api := b.build()

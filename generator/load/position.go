@@ -115,3 +115,44 @@ func splitPointer(p string) []string {
 	}
 	return parts
 }
+
+// duplicate is a mapping key written twice.
+type duplicate struct {
+	pointer   string // of the later key
+	line, col int
+	first     string // line:col of the earlier key
+	key       string
+}
+
+// duplicates lists the keys that a mapping of path repeats. YAML forbids
+// them (and the YAML reader rejects them); JSON discourages them, and its
+// reader keeps the later one silently.
+func (l *locator) duplicates(path string) []duplicate {
+	var out []duplicate
+	var walk func(n *yaml.Node, ptr string, depth int)
+	walk = func(n *yaml.Node, ptr string, depth int) {
+		if n == nil || depth > 200 {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			seen := map[string]string{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				at := ptr + "/" + escape(k.Value)
+				if first, ok := seen[k.Value]; ok {
+					out = append(out, duplicate{pointer: at, line: k.Line, col: k.Column, first: first, key: k.Value})
+				} else {
+					seen[k.Value] = strconv.Itoa(k.Line) + ":" + strconv.Itoa(k.Column)
+				}
+				walk(n.Content[i+1], at, depth+1)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, ptr+"/"+strconv.Itoa(i), depth+1)
+			}
+		}
+	}
+	walk(l.root(path), "#", 0)
+	return out
+}

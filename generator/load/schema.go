@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -134,11 +135,18 @@ func (b *builder) mapElem(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
 		}
 		return elem
 	}
-	if len(s.PatternProperties) == 1 {
-		for pat, ps := range s.PatternProperties {
-			elem, _ := b.refOf(ps, hint+"Value", ptr+"/patternProperties/"+pat)
-			return elem
+	// Every pattern's values must fit the element type: one type when the
+	// patterns agree, any JSON value when they do not.
+	var elem *ir.TypeRef
+	for _, pat := range sortedKeys(s.PatternProperties) {
+		ref, null := b.refOf(s.PatternProperties[pat], hint+"Value", ptr+"/patternProperties/"+escape(pat))
+		if null && !ref.NilIsAbsent() || elem != nil && !reflect.DeepEqual(*elem, ref) {
+			return ir.BuiltinRef(ir.Any)
 		}
+		elem = &ref
+	}
+	if elem != nil {
+		return *elem
 	}
 	return ir.BuiltinRef(ir.Any)
 }

@@ -2,6 +2,15 @@
 
 package extras
 
+// Counters is a schema of the API.
+type Counters struct {
+	// Two patterns that agree on the value type.
+	Patterned map[string]string `json:"patterned,omitzero"`
+
+	// Patterns that disagree; any JSON value.
+	Mixed map[string]any `json:"mixed,omitzero"`
+}
+
 // Open is a schema of the API.
 type Open struct {
 	ID string `json:"id"`
