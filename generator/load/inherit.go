@@ -80,7 +80,7 @@ func (b *builder) shapeOf(s *openapi3.Schema) shape {
 		return shapeUnion
 	}
 	sh := shapeOf(s)
-	if m, _ := besideMembers(s); sh == shapeStruct && m != nil {
+	if sh == shapeStruct && besideMembers(s) != nil {
 		return shapeUnion
 	}
 	return sh
@@ -92,15 +92,15 @@ func (b *builder) shapeOf(s *openapi3.Schema) shape {
 // schema is a union whose variants each carry the common properties. Members
 // that only constrain the object (`oneOf: [{required: [a]}, {required:
 // [b]}]`) leave it a struct.
-func besideMembers(s *openapi3.Schema) (openapi3.SchemaRefs, string) {
-	members, key := nonNull(s.OneOf), "oneOf"
+func besideMembers(s *openapi3.Schema) openapi3.SchemaRefs {
+	members := nonNull(s.OneOf)
 	if len(members) == 0 {
-		members, key = nonNull(s.AnyOf), "anyOf"
+		members = nonNull(s.AnyOf)
 	}
 	if len(members) < 2 || !slices.ContainsFunc(members, substantive) {
-		return nil, ""
+		return nil
 	}
-	return members, key
+	return members
 }
 
 // substantive reports whether a member of oneOf/anyOf describes a value of

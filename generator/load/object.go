@@ -120,7 +120,7 @@ func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 		a := ir.BuiltinRef(ir.Any)
 		t.Additional = &a
 	}
-	if n := len(nonNull(s.OneOf)) + len(nonNull(s.AnyOf)); n > 0 && slices.ContainsFunc(append(nonNull(s.OneOf), nonNull(s.AnyOf)...), substantive) {
+	if slices.ContainsFunc(append(nonNull(s.OneOf), nonNull(s.AnyOf)...), substantive) {
 		b.warn(ptr, "a single oneOf/anyOf member beside properties is not merged; only the properties are generated")
 	}
 }
