@@ -70,6 +70,7 @@ func (b *builder) build() *ir.API {
 	}
 	api.BaseURL = baseURL(b.doc.Servers)
 	api.ServerURL, api.ServerVars = serverVars(b.doc.Servers)
+	b.refCycles()
 	b.findSubtypes()
 	b.components()
 	api.APIKeys = b.apiKeys()
