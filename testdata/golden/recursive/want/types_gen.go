@@ -27,9 +27,6 @@ type Node struct {
 	Children []Node `json:"children,omitzero"`
 }
 
-// Self is a schema of the API.
-type Self any
-
 // Tree: An array of objects that hold the array again.
 type Tree []TreeItem
 
@@ -45,8 +42,6 @@ type Uses struct {
 	List List `json:"list,omitzero"`
 
 	Map Map `json:"map,omitzero"`
-
-	Self Self `json:"self,omitzero"`
 }
 
 // UsesTree is a schema of the API.
