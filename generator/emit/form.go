@@ -77,10 +77,30 @@ func isReader(r ir.TypeRef) bool {
 func failReturn(o *ir.Operation) []jen.Code {
 	err := jen.Id("op").Dot("wrap").Call(jen.Err())
 	switch o.Result {
-	case ir.JSONResult, ir.StreamResult:
+	case ir.JSONResult:
+		return []jen.Code{jen.Return(zeroResult(*o.ResultType), err)}
+	case ir.StreamResult:
 		return []jen.Code{jen.Return(jen.Nil(), err)}
 	case ir.TextResult:
 		return []jen.Code{jen.Return(jen.Lit(""), err)}
 	}
 	return []jen.Code{jen.Return(err)}
+}
+
+// zeroResult is the zero value of a JSON result: nil for the pointer to a
+// named type and for slices and maps, else the builtin's zero.
+func zeroResult(r ir.TypeRef) jen.Code {
+	if r.Kind == ir.Builtin {
+		switch r.Name {
+		case ir.String:
+			return jen.Lit("")
+		case ir.Int64, ir.Int32, ir.Float64, ir.Float32:
+			return jen.Lit(0)
+		case ir.Bool:
+			return jen.False()
+		case ir.Time:
+			return jen.Qual("time", "Time").Values()
+		}
+	}
+	return jen.Nil()
 }

@@ -105,6 +105,36 @@ func (s *DefaultService) Login(ctx context.Context, req *DefaultLoginRequest, op
 	return &out, nil
 }
 
+// ScanReceipt: A multipart upload whose JSON result is a plain string.
+//
+//	POST /scan
+func (s *DefaultService) ScanReceipt(ctx context.Context, req *DefaultScanReceiptRequest, opts ...RequestOption) (string, error) {
+	if req == nil {
+		req = new(DefaultScanReceiptRequest)
+	}
+	op := &operation{
+		method:       http.MethodPost,
+		pathTemplate: "/scan",
+		path:         "/scan",
+		contentType:  "multipart/form-data",
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if req.File != nil {
+		if err := writeFilePart(mw, "file", req.File); err != nil {
+			return "", op.wrap(err)
+		}
+	}
+	if err := mw.Close(); err != nil {
+		return "", op.wrap(err)
+	}
+	op.rawBody = &body
+	op.contentType = mw.FormDataContentType()
+	var out string
+	_, err := s.core.call(ctx, op, &out, opts)
+	return out, err
+}
+
 // DefaultUploadAvatarRequest holds the body and parameters of
 // Default.UploadAvatar.
 type DefaultUploadAvatarRequest struct {
@@ -134,4 +164,11 @@ type DefaultLoginRequest struct {
 
 	// Sent as the form field "scopes".
 	Scopes []string `json:"-"`
+}
+
+// DefaultScanReceiptRequest holds the body and parameters of
+// Default.ScanReceipt.
+type DefaultScanReceiptRequest struct {
+	// Sent as the form field "file".
+	File io.Reader `json:"-"`
 }
