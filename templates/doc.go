@@ -50,14 +50,15 @@
 //	defaultMaxRetries drainAndClose encodeBody ensureIdempotencyKey
 //	errorMessage errTooManyRedirects floatDuration formObjectPairs
 //	guardRedirects idempotentMethod initialBackoff is2xx isConnectionError
-//	jsonKind jsonString jsonValue jsonView kindArray kindBool kindInteger
-//	kindNull kindNumber kindObject kindOf kindString marshalObject
-//	maxBackoff maxDrain maxErrorBody maxMessage maxRetryAfter maxSizeHint
-//	maxSnippet newAPIError newClientCore newIdempotencyKey
-//	newRequestConfig objectFields operation paginate paramPair pathEscape
-//	pickVariant preparedRequest prepareRequest readBody requestConfig
-//	requestHeader retryAfter retryDelay roundTrip scalarText
-//	sendWithRetries shouldRetry sleepContext snippet streamAttempt
-//	stringField unionVariant unmarshalObject unwrapURLError userAgent
-//	withAPIKey withCredential withJitter withNow withSleep writeFilePart
+//	isZero jsonKind jsonString jsonValue jsonView kindArray kindBool
+//	kindInteger kindNull kindNumber kindObject kindOf kindString
+//	marshalObject maxBackoff maxDrain maxErrorBody maxMessage
+//	maxRetryAfter maxSizeHint maxSnippet memberValues namedMember
+//	newAPIError newClientCore newIdempotencyKey newRequestConfig
+//	objectFields operation paginate paramPair pathEscape pickVariant
+//	preparedRequest prepareRequest readBody requestConfig requestHeader
+//	retryAfter retryDelay roundTrip scalarText sendWithRetries shouldRetry
+//	sleepContext snippet streamAttempt stringField unionVariant
+//	unmarshalMembers unmarshalObject unwrapURLError userAgent withAPIKey
+//	withCredential withJitter withNow withSleep writeFilePart
 package templates

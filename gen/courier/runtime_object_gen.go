@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 )
 
@@ -92,6 +93,55 @@ func unmarshalObject[T any](data []byte, known any, knownKeys []string, extra *m
 			*extra = make(map[string]T)
 		}
 		(*extra)[key] = v
+	}
+	return nil
+}
+
+// namedMember is a struct field whose JSON name no struct tag can carry (a
+// name with a space, a comma or a quote): the generated MarshalJSON and
+// UnmarshalJSON move it through these helpers instead of a tag.
+type namedMember struct {
+	key  string
+	ptr  any  // pointer to the field
+	omit bool // left out when zero, as omitzero leaves it
+}
+
+// memberValues returns the members to write, by key: each field's value,
+// except optional ones that are zero.
+func memberValues(members []namedMember) map[string]any {
+	out := make(map[string]any, len(members))
+	for _, m := range members {
+		v := reflect.ValueOf(m.ptr).Elem()
+		if m.omit && isZero(v) {
+			continue
+		}
+		out[m.key] = v.Interface()
+	}
+	return out
+}
+
+// isZero reports what omitzero would: the value's IsZero method when it
+// has one, else whether it is its type's zero value.
+func isZero(v reflect.Value) bool {
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return v.IsZero()
+}
+
+// unmarshalMembers decodes the members of the JSON object data that the
+// fields of members stand for.
+func unmarshalMembers(data []byte, members []namedMember) error {
+	fields, err := objectFields(data)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if raw, ok := fields[m.key]; ok {
+			if err := json.Unmarshal(raw, m.ptr); err != nil {
+				return fmt.Errorf("property %q: %w", m.key, err)
+			}
+		}
 	}
 	return nil
 }

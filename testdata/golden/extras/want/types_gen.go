@@ -2,6 +2,8 @@
 
 package extras
 
+import "encoding/json"
+
 // Counters is a schema of the API.
 type Counters struct {
 	// Two patterns that agree on the value type.
@@ -9,6 +11,78 @@ type Counters struct {
 
 	// Patterns that disagree; any JSON value.
 	Mixed map[string]any `json:"mixed,omitzero"`
+}
+
+// Odd: Property names no struct tag can carry.
+type Odd struct {
+	TheIDOfIt int64 `json:"-"`
+
+	AB Opt[string] `json:"-"`
+
+	QUote Opt[bool] `json:"-"`
+
+	Plain Opt[string] `json:"plain,omitzero"`
+}
+
+// MarshalJSON encodes the fields, writing by hand those whose JSON names
+// no struct tag can carry.
+func (v Odd) MarshalJSON() ([]byte, error) {
+	type plain Odd
+	return marshalObject(plain(v), memberValues([]namedMember{
+		{"the id (of it)", &v.TheIDOfIt, false},
+		{"a,b", &v.AB, true},
+		{"q\"uote", &v.QUote, true},
+	}))
+}
+
+// UnmarshalJSON decodes the fields, reading by hand those whose JSON names
+// no struct tag can carry.
+func (v *Odd) UnmarshalJSON(data []byte) error {
+	type plain Odd
+	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
+		return err
+	}
+	return unmarshalMembers(data, []namedMember{
+		{"the id (of it)", &v.TheIDOfIt, false},
+		{"a,b", &v.AB, true},
+		{"q\"uote", &v.QUote, true},
+	})
+}
+
+// OddOpen is a schema of the API.
+type OddOpen struct {
+	HasSpace Opt[string] `json:"-"`
+
+	// AdditionalProperties holds the members the schema does not declare.
+
+	AdditionalProperties map[string]int64 `json:"-"`
+}
+
+// MarshalJSON encodes the fields, writing by hand those whose JSON names
+// no struct tag can carry.
+func (v OddOpen) MarshalJSON() ([]byte, error) {
+	type plain OddOpen
+	extra := memberValues([]namedMember{
+		{"has space", &v.HasSpace, true},
+	})
+	for k, x := range v.AdditionalProperties {
+		if _, ok := extra[k]; !ok {
+			extra[k] = x
+		}
+	}
+	return marshalObject(plain(v), extra)
+}
+
+// UnmarshalJSON decodes the fields, reading by hand those whose JSON names
+// no struct tag can carry.
+func (v *OddOpen) UnmarshalJSON(data []byte) error {
+	type plain OddOpen
+	if err := unmarshalObject(data, (*plain)(v), []string{"has space"}, &v.AdditionalProperties); err != nil {
+		return err
+	}
+	return unmarshalMembers(data, []namedMember{
+		{"has space", &v.HasSpace, true},
+	})
 }
 
 // Open is a schema of the API.
