@@ -7,6 +7,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -35,8 +36,9 @@ func Files(api *ir.API) (map[string][]byte, error) {
 		"enums_gen.go":  e.enumsFile(),
 		"unions_gen.go": e.unionsFile(),
 	}
+	e.fileBases = serviceFileBases(api.Services)
 	for _, s := range api.Services {
-		files[fileName(s.Field)+"_gen.go"] = e.serviceFile(s)
+		files[e.fileBases[s]+"_gen.go"] = e.serviceFile(s)
 	}
 	if !api.NoExamples {
 		e.examplesFiles(files)
@@ -56,9 +58,34 @@ func Files(api *ir.API) (map[string][]byte, error) {
 }
 
 type emitter struct {
-	api      *ir.API
-	requests map[*ir.Type]bool
-	byName   map[string]*ir.Type
+	api       *ir.API
+	requests  map[*ir.Type]bool
+	byName    map[string]*ir.Type
+	fileBases map[*ir.Service]string // see serviceFileBases
+}
+
+// serviceFileBases names each service's file: Bulk -> bulk (bulk_gen.go).
+// A name the package's other files use (types, enums, doc) or another
+// service already took gets "_service", then a number; one that starts like
+// the runtime's files gets "service_" in front. No file overwrites another.
+func serviceFileBases(services []*ir.Service) map[*ir.Service]string {
+	taken := map[string]bool{"doc": true, "client": true, "types": true, "enums": true, "unions": true, "example": true}
+	out := make(map[*ir.Service]string, len(services))
+	for _, s := range services {
+		base := fileName(s.Field)
+		switch {
+		case strings.HasPrefix(base, "runtime_"):
+			base = "service_" + base
+		case taken[base]:
+			base += "_service"
+		}
+		for i, b := 2, base; taken[base]; i++ {
+			base = b + strconv.Itoa(i)
+		}
+		taken[base] = true
+		out[s] = base
+	}
+	return out
 }
 
 // newFile starts a generated file with the header Go tools recognise.

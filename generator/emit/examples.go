@@ -35,7 +35,7 @@ func (e *emitter) examplesFiles(files map[string]*jen.File) {
 			}
 		}
 		if count > 0 {
-			files[fileName(s.Field)+"_example_gen_test.go"] = f
+			files[e.fileBases[s]+"_example_gen_test.go"] = f
 			n += count
 		}
 	}

@@ -8,6 +8,12 @@ const DefaultBaseURL = ""
 // Client calls the API. Its services share one configuration and one HTTP
 // client; it is safe for concurrent use.
 type Client struct {
+	// RuntimeCore holds the RuntimeCore operations.
+	RuntimeCore *RuntimeCoreService
+
+	// Types holds the Types operations.
+	Types *TypesService
+
 	// UserAccounts: Accounts of users.
 	UserAccounts *UserAccountsService
 
@@ -20,6 +26,8 @@ type Client struct {
 func NewClient(opts ...Option) *Client {
 	core := newClientCore(DefaultBaseURL, opts)
 	return &Client{
+		RuntimeCore:  &RuntimeCoreService{core: core},
+		Types:        &TypesService{core: core},
 		UserAccounts: &UserAccountsService{core: core},
 		X2fa:         &X2faService{core: core},
 	}

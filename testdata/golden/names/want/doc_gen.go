@@ -9,7 +9,7 @@
 // Quickstart:
 //
 //	client := names.NewClient(names.WithBearerToken(token))
-//	res, err := client.UserAccounts.Get(ctx, "user-id", &names.UserAccountsGetRequest{...})
+//	err := client.RuntimeCore.GetRuntime(ctx)
 //	var apiErr *names.APIError
 //	if errors.As(err, &apiErr) {
 //		// apiErr.StatusCode, apiErr.Message, apiErr.Detail
