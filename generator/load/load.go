@@ -87,6 +87,8 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 		if head, err = fromJSON(data); err != nil {
 			return nil, diag.List{syntaxError(cfg.SpecName, err)}
 		}
+	} else if len(head.Content) > 0 {
+		loc.files[cfg.Path] = head.Content[0] // the locator's own parse of the file: no need to read it twice
 	}
 	if len(head.Content) == 0 || head.Content[0].Kind != yaml.MappingNode {
 		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",

@@ -28,10 +28,10 @@ func (b *builder) apiKeys() []*ir.APIKey {
 		}
 		s := ref.Value
 		ptr := diag.Pointer("components", "securitySchemes", name)
+		id, _ := b.credentialID(name)
 		switch strings.ToLower(s.Type) {
 		case "apikey":
-			in := ir.ParamIn(strings.ToLower(s.In))
-			if in != ir.InHeader && in != ir.InQuery && in != ir.InCookie {
+			if id == "" {
 				b.warn(ptr, "API key in %q is not supported; set it with WithHeader", s.In)
 				continue
 			}
@@ -39,9 +39,9 @@ func (b *builder) apiKeys() []*ir.APIKey {
 			if !strings.HasSuffix(strings.ToLower(opt), "key") {
 				opt += "Key"
 			}
-			out = append(out, &ir.APIKey{Scheme: name, Option: b.claim(ptr, opt), In: in, Name: s.Name, Doc: s.Description})
+			out = append(out, &ir.APIKey{Scheme: name, Option: b.claim(ptr, opt), In: ir.ParamIn(strings.ToLower(s.In)), Name: s.Name, Doc: s.Description})
 		case "http":
-			if sch := strings.ToLower(s.Scheme); sch != "bearer" && sch != "basic" {
+			if id == "" {
 				b.warn(ptr, "HTTP auth scheme %q is not supported; set the Authorization header with WithHeader", s.Scheme)
 			}
 		}
