@@ -2,6 +2,7 @@ package templates
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"slices"
@@ -78,15 +79,21 @@ func TestOperationHeadersOverrideDefaults(t *testing.T) {
 
 func TestCallEmptyBodies(t *testing.T) {
 	tests := []struct {
-		name   string
-		status int
-		body   string
-		out    any
+		name     string
+		status   int
+		body     string
+		bodiless []string
+		out      any
+		wantErr  bool
 	}{
-		{"204", http.StatusNoContent, "", new(jobResponse)},
-		{"200 empty", http.StatusOK, "", new(jobResponse)},
-		{"200 whitespace", http.StatusOK, " \n", new(jobResponse)},
-		{"200 body, nil out", http.StatusOK, `{"jobId":"x"}`, nil},
+		{"204", http.StatusNoContent, "", nil, new(jobResponse), false},
+		{"205", http.StatusResetContent, "", nil, new(jobResponse), false},
+		{"200 empty, declared with a body", http.StatusOK, "", nil, new(jobResponse), true},
+		{"200 whitespace, declared with a body", http.StatusOK, " \n", nil, new(jobResponse), true},
+		{"202 empty, declared without a body", http.StatusAccepted, "", []string{"202"}, new(jobResponse), false},
+		{"201 empty, 2XX declared without a body", http.StatusCreated, "", []string{"2XX"}, new(jobResponse), false},
+		{"200 empty, 202 declared without a body", http.StatusOK, "", []string{"202"}, new(jobResponse), true},
+		{"200 body, nil out", http.StatusOK, `{"jobId":"x"}`, nil, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,9 +101,15 @@ func TestCallEmptyBodies(t *testing.T) {
 				reply(w, tt.status, tt.body)
 			})
 			c, _ := newTestCore(srv.URL)
-			ok, err := call(t, c, context.Background(), getOp("/x"), tt.out)
-			if ok || err != nil {
-				t.Fatalf("call = %v, %v; want false, nil", ok, err)
+			op := getOp("/x")
+			op.bodiless = tt.bodiless
+			ok, err := call(t, c, context.Background(), op, tt.out)
+			if ok {
+				t.Fatalf("call = true, %v; want false", err)
+			}
+			var de *DecodeError
+			if got := errors.As(err, &de); got != tt.wantErr {
+				t.Fatalf("call error = %v; want a DecodeError: %v", err, tt.wantErr)
 			}
 		})
 	}

@@ -48,7 +48,7 @@
 //	checkCursor checkJSONContentType clientCore countPresent credential
 //	credentialsFor decodeResult deepObjectPairs defaultIdempotencyHeader
 //	defaultMaxRetries drainAndClose encodeBody ensureIdempotencyKey
-//	errorMessage errTooManyRedirects floatDuration formObjectPairs
+//	errEmptyBody errorMessage errTooManyRedirects floatDuration formObjectPairs
 //	guardRedirects idempotentMethod initialBackoff is2xx isConnectionError
 //	isZero jsonKind jsonString jsonValue jsonView kindArray kindBool
 //	kindInteger kindNull kindNumber kindObject kindOf kindString

@@ -3,6 +3,7 @@ package templates
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"mime"
 	"net/url"
@@ -17,11 +18,20 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 	if !is2xx(res.resp.StatusCode) {
 		return false, newAPIError(op, res)
 	}
-	if out == nil || len(bytes.TrimSpace(res.body)) == 0 {
+	if out == nil {
 		return false, nil
 	}
 	ct := res.resp.Header.Get("Content-Type")
-	err := checkJSONContentType(ct)
+	var err error
+	switch {
+	case len(bytes.TrimSpace(res.body)) == 0:
+		if op.mayBeEmpty(res.resp.StatusCode) {
+			return false, nil
+		}
+		err = errEmptyBody
+	default:
+		err = checkJSONContentType(ct)
+	}
 	if err == nil {
 		err = json.Unmarshal(res.body, out)
 	}
@@ -37,6 +47,10 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 	}
 	return true, nil
 }
+
+// errEmptyBody is the cause of a DecodeError for a 2xx response that
+// arrives without the JSON body the operation declares.
+var errEmptyBody = errors.New("empty body; the API description declares a JSON body for this status")
 
 // checkJSONContentType accepts application/json, any +json type, and a
 // missing Content-Type (decoded as JSON).

@@ -67,9 +67,13 @@ type Operation struct {
 	Params      []*Param // query, header and cookie parameters (fields of Request)
 	FormFields  []*Param // fields of a form or multipart body (fields of Request)
 
-	Result      ResultKind
-	ResultType  *TypeRef // for JSONResult
-	Accept      string
+	Result     ResultKind
+	ResultType *TypeRef // for JSONResult
+	Accept     string
+	// Bodiless lists the success statuses, as the spec writes them ("204",
+	// "2XX"), declared without a body, for a JSONResult: an empty body is
+	// the answer there, and an error on any other 2xx but 204 and 205.
+	Bodiless    []string
 	ErrorType   *TypeRef // decoded error body, when the spec declares one
 	Idempotency string   // header that carries the idempotency key, or ""
 	Paging      *Paging

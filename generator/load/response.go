@@ -29,6 +29,9 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		rptr := ptr + "/responses/" + code + "/content/" + escape(ct) + "/schema"
 		switch {
 		case mt == nil:
+			if success {
+				o.Bodiless = append(o.Bodiless, code)
+			}
 		case isWildcard(ct) && mt.Schema != nil && !isBinary(mt.Schema) && success:
 			ref, _ := b.refOf(mt.Schema, hint, rptr)
 			results = appendRef(results, ref)
@@ -60,6 +63,9 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 	}
 	if len(errs) == 1 {
 		o.ErrorType = &errs[0]
+	}
+	if o.Result != ir.JSONResult {
+		o.Bodiless = nil
 	}
 }
 
