@@ -44,21 +44,28 @@
 //
 // Unexported:
 //
-//	applyCredentials attempt attemptResult backoff chainMiddlewares
-//	checkCursor checkJSONContentType clientCore countPresent credential
-//	credentialsFor decodeResult deepObjectPairs defaultIdempotencyHeader
-//	defaultMaxRetries drainAndClose encodeBody ensureIdempotencyKey
-//	errorMessage errTooManyRedirects floatDuration formObjectPairs
-//	guardRedirects idempotentMethod initialBackoff is2xx isConnectionError
-//	isZero jsonKind jsonString jsonValue jsonView kindArray kindBool
-//	kindInteger kindNull kindNumber kindObject kindOf kindString
-//	marshalObject maxBackoff maxDrain maxErrorBody maxMessage
-//	maxRetryAfter maxSizeHint maxSnippet memberValues namedMember
-//	newAPIError newClientCore newIdempotencyKey newRequestConfig
-//	objectFields operation paginate paramPair pathEscape pickVariant
-//	preparedRequest prepareRequest readBody requestConfig requestHeader
-//	retryAfter retryDelay roundTrip scalarText sendWithRetries shouldRetry
-//	sleepContext snippet streamAttempt stringField unionVariant
-//	unmarshalMembers unmarshalObject unwrapURLError userAgent withAPIKey
-//	withCredential withJitter withNow withSleep writeFilePart
+//	anyValue appendCompact appendJSONString applyCredentials attempt
+//	attemptResult backoff boolValue bytesValue byteValue chainMiddlewares
+//	checkCursor checkJSONContentType clientCore codecPool countPresent
+//	credential credentialsFor decodeResult decodeValue deepObjectPairs
+//	defaultIdempotencyHeader defaultMaxRetries drainAndClose encodeBody
+//	encodeValue ensureIdempotencyKey errorMessage errTooManyRedirects
+//	float32Value float64Value floatDuration formObjectPairs guardRedirects
+//	hexDigits hexRune idempotentMethod initialBackoff int32Value
+//	int64Value intValue is2xx isConnectionError isHex isNilPointer isZero
+//	jsonCodec jsonError jsonKind jsonKindName jsonMover jsonString
+//	jsonValue jsonView kindArray kindBool kindInteger kindNull kindNumber
+//	kindObject kindOf kindString marshalJSON marshalObject maxBackoff
+//	maxDrain maxErrorBody maxJSONDepth maxMessage maxPooledBuffer
+//	maxRetryAfter maxSizeHint maxSnippet memberValues moveExtra moveMap
+//	movePointer moveSlice namedMember newAPIError newClientCore newDecoder
+//	newEncoder newIdempotencyKey newRequestConfig objectFields objectFrame
+//	objectMembers operation paginate paramPair parseJSONInt pathEscape
+//	pickVariant plainPrefix preparedRequest prepareRequest rawValue
+//	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
+//	scalarText sendWithRetries shouldRetry sleepContext snippet
+//	streamAttempt stringField stringValue timeValue unionVariant
+//	unmarshalJSON unmarshalMembers unmarshalObject unquoteJSON
+//	unwrapURLError userAgent withAPIKey withCredential withJitter withNow
+//	withSleep writeFilePart
 package templates
