@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +39,8 @@ var codecSeeds = []string{
 	`{"inner":null,"items":[null]}`, `{"tags":[1]}`, `{"data":"!"}`, `{"data":[1,2,300]}`, `{"raw":}`,
 	`{"when":1}`, `{"when":"bad"}`, `{"x":1,"x":2,"y":{"deep":[[[]]]}}`, `{"\u0069d":"escaped key"}`,
 	"{\"\xffid\":1}", `{"id":"a","id":"b"}`, `{"K":1,"k":2}`, "{\"sc\u017fores\":{}}", `[{"a":1},{"b":2}]`,
-	`{"a":[1,2],"b":{"c":"d"}}`, `{"a":-0.0,"b":1E+2}`, `[[1,2],[3.5],[],null]`,
+	`{"a":[1,2],"b":{"c":"d"}}`, `{"type":"img","src":"s"}`, `{"type":"text","type":3,"channel":"c"}`,
+	`{"\u0074ype":"text","content":1}`, `{"error":{"message":"m"}}`, `{"message":"","detail":"d"}`, `null`, `{"a":-0.0,"b":1E+2}`, `[[1,2],[3.5],[],null]`,
 	strings.Repeat("[", 10000) + strings.Repeat("]", 10000),
 	strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 	strings.Repeat(`{"a":`, 10001) + "1" + strings.Repeat("}", 10001),
@@ -89,6 +91,7 @@ func checkDecode(t *testing.T, data []byte) {
 	diffDecode(t, data, func(p **string, c *jsonCodec) { movePointer(c, p, stringValue) })
 	diffDecode(t, data, (*codecInner).moveJSON)
 	diffItem(t, data)
+	checkScanners(t, data)
 }
 
 // diffDecode compares decoding data into a T with move and with
@@ -196,4 +199,85 @@ func FuzzCodecEncode(f *testing.F) {
 		raw := json.RawMessage(b)
 		diffEncode(t, &raw, rawValue)
 	})
+}
+
+// checkScanners compares pickVariant and errorMessage, which scan with the
+// codec, with their encoding/json versions from before it.
+func checkScanners(t *testing.T, data []byte) {
+	t.Helper()
+	for _, variants := range [][]unionVariant{nodeVariants, rankedVariants, contentVariants, scalarVariants} {
+		if got, want := pickVariant(data, "type", variants), stdPickVariant(data, "type", variants); got != want {
+			t.Fatalf("pickVariant(%q) = %d, encoding/json version %d", data, got, want)
+		}
+	}
+	if got, want := errorMessage(data), stdErrorMessage(data); got != want {
+		t.Fatalf("errorMessage(%q) = %q, encoding/json version %q", data, got, want)
+	}
+}
+
+func stdPickVariant(data []byte, discriminatorProperty string, variants []unionVariant) int {
+	kind := kindOf(data)
+	var fields map[string]jsonView
+	if kind == kindObject {
+		var err error
+		if fields, err = objectFields(data); err != nil {
+			return -1
+		}
+	}
+	var tag string
+	tagged := false
+	if raw, ok := fields[discriminatorProperty]; ok && discriminatorProperty != "" && kindOf(raw) == kindString {
+		tagged = json.Unmarshal(raw, &tag) == nil
+	}
+	if tagged {
+		if i := slices.IndexFunc(variants, func(v unionVariant) bool { return slices.Contains(v.discriminator, tag) }); i >= 0 {
+			return i
+		}
+	}
+	present := func(keys []string) int {
+		n := 0
+		for _, k := range keys {
+			if _, ok := fields[k]; ok {
+				n++
+			}
+		}
+		return n
+	}
+	best, bestRequired, bestCovered := -1, -1, -1
+	for i, v := range variants {
+		if v.kinds&kind == 0 || tagged && len(v.discriminator) > 0 {
+			continue
+		}
+		required, covered := 0, 0
+		if kind == kindObject {
+			if present(v.required) < len(v.required) {
+				continue
+			}
+			required, covered = len(v.required), present(v.properties)
+		}
+		if required > bestRequired || required == bestRequired && covered > bestCovered {
+			best, bestRequired, bestCovered = i, required, covered
+		}
+	}
+	return best
+}
+
+func stdErrorMessage(body []byte) string {
+	fields, err := objectFields(body)
+	if err != nil {
+		return ""
+	}
+	for _, key := range [...]string{"message", "detail", "title", "error"} {
+		var s string
+		if json.Unmarshal(fields[key], &s) == nil && s != "" {
+			return s
+		}
+	}
+	if nested, err := objectFields(fields["error"]); err == nil {
+		var s string
+		if json.Unmarshal(nested["message"], &s) == nil {
+			return s
+		}
+	}
+	return ""
 }

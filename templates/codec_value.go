@@ -241,10 +241,10 @@ func (c *jsonCodec) bytes(p *[]byte) {
 // numbers.
 func byteValue(p *byte, c *jsonCodec) {
 	switch b := c.peek(); {
-	case b >= '0' && b <= '9':
+	case b == '-' || b >= '0' && b <= '9':
 		start := c.pos
 		if num := c.number(); num != nil {
-			if n, ok := parseJSONInt(num); ok && n < 256 {
+			if n, ok := parseJSONInt(num); ok && num[0] != '-' && n < 256 {
 				*p = byte(n)
 			} else {
 				c.pos = start

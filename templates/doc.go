@@ -47,24 +47,25 @@
 //	anyValue appendCompact appendJSONString applyCredentials attempt
 //	attemptResult backoff boolValue bytesValue byteValue chainMiddlewares
 //	checkCursor checkJSONContentType clientCore codecPool countPresent
-//	credential credentialsFor decodeResult decodeValue deepObjectPairs
-//	defaultIdempotencyHeader defaultMaxRetries drainAndClose encodeBody
-//	encodeValue ensureIdempotencyKey errorMessage errTooManyRedirects
-//	float32Value float64Value floatDuration formObjectPairs guardRedirects
-//	hexDigits hexRune idempotentMethod initialBackoff int32Value
-//	int64Value intValue is2xx isConnectionError isHex isNilPointer isZero
-//	jsonCodec jsonError jsonKind jsonKindName jsonMover jsonString
-//	jsonValue jsonView kindArray kindBool kindInteger kindNull kindNumber
-//	kindObject kindOf kindString marshalJSON marshalObject maxBackoff
-//	maxDrain maxErrorBody maxJSONDepth maxMessage maxPooledBuffer
-//	maxRetryAfter maxSizeHint maxSnippet memberValues moveExtra moveMap
-//	movePointer moveSlice namedMember newAPIError newClientCore newDecoder
-//	newEncoder newIdempotencyKey newRequestConfig objectFields objectFrame
+//	credential credentialsFor decodeJSON decodeResult decodeValue
+//	deepObjectPairs defaultIdempotencyHeader defaultMaxRetries
+//	drainAndClose encodeBody encodeValue ensureIdempotencyKey errorMessage
+//	errTooManyRedirects float32Value float64Value floatDuration
+//	formObjectPairs guardRedirects hexDigits hexRune idempotentMethod
+//	initialBackoff int32Value int64Value intValue is2xx isConnectionError
+//	isHex isNilPointer isZero jsonCodec jsonError jsonKind jsonKindName
+//	jsonMember jsonMover jsonString jsonValue jsonView kindArray kindBool
+//	kindInteger kindNull kindNumber kindObject kindOf kindString
+//	marshalJSON marshalObject maxBackoff maxDrain maxErrorBody
+//	maxJSONDepth maxMessage maxPooledBuffer maxRetryAfter maxSizeHint
+//	maxSnippet memberValue memberValues moveExtra moveMap movePointer
+//	moveSlice namedMember newAPIError newClientCore newDecoder newEncoder
+//	newIdempotencyKey newRequestConfig objectFields objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
 //	pickVariant plainPrefix preparedRequest prepareRequest rawValue
 //	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
-//	scalarText sendWithRetries shouldRetry sleepContext snippet
-//	streamAttempt stringField stringValue timeValue unionVariant
+//	scalarText scanMembers sendWithRetries shouldRetry sleepContext
+//	snippet streamAttempt stringField stringValue timeValue unionVariant
 //	unmarshalJSON unmarshalMembers unmarshalObject unquoteJSON
 //	unwrapURLError userAgent withAPIKey withCredential withJitter withNow
 //	withSleep writeFilePart
