@@ -25,14 +25,19 @@ type jsonCodec struct {
 	frames []objectFrame // the objects open around the current value
 
 	// Encoding.
-	out     []byte
-	pending []byte   // the key of the member being moved, written before its value
-	marks   []uint64 // per open object with additional members: which members were written
+	out   []byte
+	marks []uint64 // per open object with additional members: which members were written
+	keys  []string // map keys being written, sorted, for each map open
 
 	// Decoding.
 	in      []byte
 	pos     int
 	scratch []byte // decoded strings that differ from their JSON text
+
+	// The contents of the string read last are in[textStart:textEnd], or
+	// scratch when they had to be unquoted.
+	textStart, textEnd int
+	textUnquoted       bool
 }
 
 // objectFrame is the state of one open object.
@@ -41,9 +46,37 @@ type objectFrame struct {
 	index   int  // the member moved last, -1 before the first
 	wrote   bool // encoding: a member was written
 	marks   int  // encoding: where the object's bits start in marks
+	keyAt   int  // encoding: where the current member's key starts in out, -1 if none
 	n       int  // decoding: members read so far
-	valueAt int  // decoding: where the current member's value starts
-	key     []byte
+	valueAt int  // where the current member's value starts in out or in
+
+	// Decoding: the current member's key is in[keyStart:keyEnd], or
+	// scratch when it had to be unquoted.
+	keyStart, keyEnd int
+	keyUnquoted      bool
+}
+
+// push opens an object frame for m. It sets the fields one by one: a
+// struct copy would have the garbage collector scan the whole frame.
+func (c *jsonCodec) push(m *objectMembers) {
+	if len(c.frames) == cap(c.frames) {
+		c.frames = append(c.frames, objectFrame{})
+	} else {
+		c.frames = c.frames[:len(c.frames)+1]
+	}
+	f := &c.frames[len(c.frames)-1]
+	f.members = m
+	f.index, f.keyAt, f.valueAt, f.marks, f.n = -1, -1, -1, len(c.marks), 0
+	f.wrote, f.keyUnquoted = false, false
+}
+
+// memberKey returns the key of the current member of the innermost object.
+func (c *jsonCodec) memberKey() []byte {
+	f := &c.frames[len(c.frames)-1]
+	if f.keyUnquoted {
+		return c.scratch
+	}
+	return c.in[f.keyStart:f.keyEnd]
 }
 
 // objectMembers describes the members of a generated struct. Generated code
@@ -135,7 +168,8 @@ func newDecoder(data []byte) *jsonCodec {
 func (c *jsonCodec) release() {
 	clear(c.frames)
 	c.frames = c.frames[:0]
-	c.err, c.depth, c.pending, c.marks = nil, 0, nil, c.marks[:0]
+	clear(c.keys)
+	c.err, c.depth, c.marks, c.keys = nil, 0, c.marks[:0], c.keys[:0]
 	c.in, c.pos = nil, 0
 	if cap(c.out) > maxPooledBuffer {
 		c.out = nil
@@ -155,7 +189,9 @@ func (c *jsonCodec) encoded() ([]byte, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return bytes.Clone(c.out), nil
+	out := make([]byte, len(c.out))
+	copy(out, c.out)
+	return out, nil
 }
 
 // decoded checks that only whitespace follows the value and returns the
@@ -303,7 +339,7 @@ func (c *jsonCodec) beginObject(m *objectMembers) int {
 		if !c.open('{') {
 			return -1
 		}
-		c.frames = append(c.frames, objectFrame{members: m, index: -1, marks: len(c.marks)})
+		c.push(m)
 		if m.additional {
 			for range (len(m.names) + 63) / 64 {
 				c.marks = append(c.marks, 0)
@@ -319,7 +355,7 @@ func (c *jsonCodec) beginObject(m *objectMembers) int {
 		if !c.openObject() {
 			return -1
 		}
-		c.frames = append(c.frames, objectFrame{members: m, index: -1, valueAt: -1})
+		c.push(m)
 		return c.nextMember()
 	}
 	c.mismatch("object")
@@ -335,19 +371,33 @@ func (c *jsonCodec) nextMember() int {
 	f := &c.frames[len(c.frames)-1]
 	m := f.members
 	if !c.decode {
-		c.pending = nil
-		f.index++
-		switch {
-		case f.index < len(m.names):
-			c.pending = m.keys[f.index]
-			if !f.wrote {
-				c.pending = c.pending[1:]
+		if f.keyAt >= 0 {
+			if len(c.out) == f.valueAt {
+				c.out = c.out[:f.keyAt] // the member wrote nothing: drop its key
+			} else {
+				f.wrote = true
+				if m.additional {
+					i := uint(f.index)
+					c.marks[f.marks+int(i/64)] |= 1 << (i % 64)
+				}
 			}
-			return f.index
-		case f.index == len(m.names) && m.additional:
+			f.keyAt = -1
+		}
+		f.index++
+		if f.index < len(m.names) {
+			key := m.keys[f.index]
+			if !f.wrote {
+				key = key[1:] // no comma before the first member
+			}
+			f.keyAt = len(c.out)
+			c.write(key)
+			f.valueAt = len(c.out)
 			return f.index
 		}
-		c.out = append(c.out, '}')
+		if f.index == len(m.names) && m.additional {
+			return f.index
+		}
+		c.writeByte('}')
 		c.close()
 		return -1
 	}
@@ -366,7 +416,7 @@ func (c *jsonCodec) nextMember() int {
 			return i
 		}
 		if m.additional {
-			f.key = key
+			f.keyStart, f.keyEnd, f.keyUnquoted = c.textStart, c.textEnd, c.textUnquoted
 			f.index = len(m.names)
 			return f.index
 		}

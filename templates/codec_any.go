@@ -81,8 +81,8 @@ func (c *jsonCodec) writeAny(v any) {
 
 // writeUint writes n.
 func (c *jsonCodec) writeUint(n uint64) {
-	c.flush()
-	c.out = strconv.AppendUint(c.out, n, 10)
+	var buf [20]byte
+	c.write(strconv.AppendUint(buf[:0], n, 10))
 }
 
 // writeNumber writes n, which must be a JSON number; "" is 0.
@@ -112,8 +112,7 @@ func (c *jsonCodec) writeFallback(v any) {
 		c.fail(err)
 		return
 	}
-	c.flush()
-	c.out = append(c.out, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	c.write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
 // writeJSON writes raw, which must hold one JSON value, without the
@@ -127,7 +126,6 @@ func (c *jsonCodec) writeJSON(raw []byte) {
 		c.fail(err)
 		return
 	}
-	c.flush()
 	c.out = appendCompact(c.out, raw)
 }
 

@@ -235,7 +235,9 @@ func (c *jsonCodec) text() ([]byte, bool) {
 		return nil, false
 	}
 	s := c.in[start:end]
-	if plain || plainPrefix(s) == len(s) {
+	c.textStart, c.textEnd = start, end
+	c.textUnquoted = !plain && plainPrefix(s) < len(s)
+	if !c.textUnquoted {
 		return s, true
 	}
 	c.scratch = unquoteJSON(c.scratch[:0], s)

@@ -3,7 +3,6 @@ package templates
 import (
 	"encoding/base64"
 	"encoding/json"
-	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -208,10 +207,10 @@ func (c *jsonCodec) bytes(p *[]byte) {
 			c.writeRaw("null")
 			return
 		}
-		c.flush()
-		c.out = append(c.out, '"')
-		c.out = base64.StdEncoding.AppendEncode(c.out, *p)
-		c.out = append(c.out, '"')
+		out := c.extend(base64.StdEncoding.EncodedLen(len(*p)) + 2)
+		out[0] = '"'
+		base64.StdEncoding.Encode(out[1:], *p)
+		out[len(out)-1] = '"'
 		return
 	}
 	switch c.peek() {
@@ -265,13 +264,13 @@ func (c *jsonCodec) time(p *time.Time) {
 		return
 	}
 	if !c.decode {
-		c.flush()
-		b, err := p.AppendText(append(c.out, '"'))
+		var buf [64]byte
+		b, err := p.AppendText(append(buf[:0], '"'))
 		if err != nil {
 			c.fail(err)
 			return
 		}
-		c.out = append(b, '"')
+		c.write(append(b, '"'))
 		return
 	}
 	if raw := c.rawValue(); raw != nil {
@@ -315,7 +314,7 @@ func moveSlice[T any](c *jsonCodec, s *[]T, elem func(*T, *jsonCodec)) {
 		}
 		for i := range *s {
 			if i > 0 {
-				c.out = append(c.out, ',')
+				c.writeByte(',')
 			}
 			elem(&(*s)[i], c)
 		}
@@ -359,11 +358,14 @@ func moveMap[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) {
 		if !c.open('{') {
 			return
 		}
-		for i, key := range slices.Sorted(maps.Keys(*m)) {
+		keys, mark := sortedKeys(c, *m)
+		var v T
+		for i, key := range keys {
 			c.writeKey(key, i == 0)
-			v := (*m)[key]
+			v = (*m)[key]
 			elem(&v, c)
 		}
+		c.keys = c.keys[:mark]
 		c.end('}')
 		return
 	}
@@ -405,7 +407,7 @@ func moveExtra[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) 
 		return
 	}
 	if c.decode {
-		key := string(c.frames[len(c.frames)-1].key)
+		key := string(c.memberKey())
 		var v T
 		elem(&v, c)
 		if c.err != nil {
@@ -420,16 +422,31 @@ func moveExtra[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) 
 	if len(*m) == 0 {
 		return
 	}
-	for _, key := range slices.Sorted(maps.Keys(*m)) {
+	keys, mark := sortedKeys(c, *m)
+	var v T
+	for _, key := range keys {
 		if c.written(key) {
 			continue
 		}
 		f := &c.frames[len(c.frames)-1]
 		c.writeKey(key, !f.wrote)
 		f.wrote = true
-		v := (*m)[key]
+		v = (*m)[key]
 		elem(&v, c)
 	}
+	c.keys = c.keys[:mark]
+}
+
+// sortedKeys returns the keys of m in byte order, kept at the end of the
+// codec's key stack from mark on: truncate it to mark when done.
+func sortedKeys[T any](c *jsonCodec, m map[string]T) (keys []string, mark int) {
+	mark = len(c.keys)
+	for k := range m {
+		c.keys = append(c.keys, k)
+	}
+	keys = c.keys[mark:]
+	slices.Sort(keys)
+	return keys, mark
 }
 
 // movePointer moves a pointer: null is nil. Decoding reuses a non-nil

@@ -5,28 +5,43 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
 
-// flush writes the key of the member being moved, once, before its value.
-func (c *jsonCodec) flush() {
-	if c.pending == nil {
-		return
+// The writer grows out only through grow and otherwise reslices it in
+// place, so that writing a value stores no pointer into the codec, which
+// the garbage collector would have to track.
+
+// grow makes room for n more bytes in out.
+func (c *jsonCodec) grow(n int) {
+	if cap(c.out)-len(c.out) < n {
+		c.out = slices.Grow(c.out, n)
 	}
-	c.out = append(c.out, c.pending...)
-	c.pending = nil
-	f := &c.frames[len(c.frames)-1]
-	f.wrote = true
-	if f.members.additional {
-		c.marks[f.marks+f.index/64] |= 1 << (f.index % 64)
-	}
+}
+
+// extend lengthens out by n bytes and returns them, to be filled.
+func (c *jsonCodec) extend(n int) []byte {
+	c.grow(n)
+	i := len(c.out)
+	c.out = c.out[:i+n]
+	return c.out[i:]
+}
+
+// writeByte writes b.
+func (c *jsonCodec) writeByte(b byte) {
+	c.extend(1)[0] = b
+}
+
+// write writes text.
+func (c *jsonCodec) write(text []byte) {
+	copy(c.extend(len(text)), text)
 }
 
 // writeRaw writes text, which is JSON, as the next value.
 func (c *jsonCodec) writeRaw(text string) {
-	c.flush()
-	c.out = append(c.out, text...)
+	copy(c.extend(len(text)), text)
 }
 
 // open starts writing an array or an object ('[' or '{'). Encoding nests
@@ -36,8 +51,7 @@ func (c *jsonCodec) open(b byte) bool {
 		c.fail(errors.New("json: unsupported value: nested deeper than " + strconv.Itoa(maxJSONDepth) + " levels (a cycle?)"))
 		return false
 	}
-	c.flush()
-	c.out = append(c.out, b)
+	c.writeByte(b)
 	return true
 }
 
@@ -51,7 +65,7 @@ func (c *jsonCodec) close() {
 
 // end writes the ']' or '}' that ends an array or a map.
 func (c *jsonCodec) end(b byte) {
-	c.out = append(c.out, b)
+	c.writeByte(b)
 	c.depth--
 }
 
@@ -59,16 +73,29 @@ func (c *jsonCodec) end(b byte) {
 // comma when needed, the key and a colon.
 func (c *jsonCodec) writeKey(key string, first bool) {
 	if !first {
-		c.out = append(c.out, ',')
+		c.writeByte(',')
 	}
-	c.out = appendJSONString(c.out, key)
-	c.out = append(c.out, ':')
+	c.quote(key)
+	c.writeByte(':')
 }
 
 // writeString writes s as a JSON string.
 func (c *jsonCodec) writeString(s string) {
-	c.flush()
-	c.out = appendJSONString(c.out, s)
+	c.quote(s)
+}
+
+// quote writes s as a JSON string.
+func (c *jsonCodec) quote(s string) {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < ' ' || b == '"' || b == '\\' || b >= utf8.RuneSelf {
+			c.out = appendJSONString(c.out, s)
+			return
+		}
+	}
+	out := c.extend(len(s) + 2)
+	out[0] = '"'
+	copy(out[1:], s)
+	out[len(out)-1] = '"'
 }
 
 // appendJSONString appends s quoted as encoding/json quotes strings with
@@ -128,8 +155,8 @@ const hexDigits = "0123456789abcdef"
 
 // writeInt writes n.
 func (c *jsonCodec) writeInt(n int64) {
-	c.flush()
-	c.out = strconv.AppendInt(c.out, n, 10)
+	var buf [20]byte
+	c.write(strconv.AppendInt(buf[:0], n, 10))
 }
 
 // writeFloat writes f as encoding/json does for a float of the given bit
@@ -141,14 +168,14 @@ func (c *jsonCodec) writeFloat(f float64, bits int) {
 		c.fail(&json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, bits)})
 		return
 	}
-	c.flush()
+	var buf [32]byte
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 {
 		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
 			format = 'e'
 		}
 	}
-	b := strconv.AppendFloat(c.out, f, format, -1, bits)
+	b := strconv.AppendFloat(buf[:0], f, format, -1, bits)
 	if format == 'e' {
 		// e-09 becomes e-9.
 		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
@@ -156,7 +183,7 @@ func (c *jsonCodec) writeFloat(f float64, bits int) {
 			b = b[:n-1]
 		}
 	}
-	c.out = b
+	c.write(b)
 }
 
 // writeBool writes b.

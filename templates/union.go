@@ -119,7 +119,7 @@ func scanMembers(data []byte) ([]jsonMember, bool) {
 		if !ok {
 			break
 		}
-		if len(key) > 0 && cap(c.scratch) > 0 && &key[0] == &c.scratch[:1][0] {
+		if c.textUnquoted {
 			key = bytes.Clone(key) // the scratch buffer is reused by the next key
 		}
 		c.peek()
