@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/oagen/oagen/generator/diag"
+	"github.com/oagen/oagen/internal/roundtrip"
 )
 
 // GenFunc generates the client for one spec: file name -> Go source.
@@ -40,10 +41,13 @@ const (
 	StageGenerate Stage = "generate" // any other generator error, a panic, a crash, a time-out
 	StageBuild    Stage = "build"
 	StageVet      Stage = "vet"
+	// StageUnions runs the test that every union constructor's value
+	// decodes back to its variant (see internal/roundtrip).
+	StageUnions Stage = "unions"
 )
 
 // Stages in pipeline order.
-var Stages = []Stage{StageLoad, StageGenerate, StageBuild, StageVet}
+var Stages = []Stage{StageLoad, StageGenerate, StageBuild, StageVet, StageUnions}
 
 // GenResult is the outcome of generating one client.
 type GenResult struct {
@@ -117,6 +121,14 @@ func generate(fn GenFuncW, specPath, pkg, dir string) (r GenResult) {
 			r.Files++
 			r.Bytes += int64(len(src))
 		}
+	}
+	check, err := roundtrip.Test(pkg, ModulePath+"/"+filepath.Base(dir), files)
+	if err == nil && check != nil {
+		err = os.WriteFile(filepath.Join(dir, roundtrip.FileName), check, 0o644)
+	}
+	if err != nil {
+		r.Stage, r.Error = StageGenerate, "union round-trip test: "+err.Error()
+		return r
 	}
 	r.Stage = StageOK
 	return r

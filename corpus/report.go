@@ -40,6 +40,7 @@ type Tally struct {
 	Generate int `json:"generate"`
 	Build    int `json:"build"`
 	Vet      int `json:"vet"`
+	Unions   int `json:"unions"`
 	TimedOut int `json:"timed_out"`
 	Warnings int `json:"warnings"`
 }
@@ -69,6 +70,8 @@ func (t *Tally) add(r Result) {
 		t.Build++
 	case StageVet:
 		t.Vet++
+	case StageUnions:
+		t.Unions++
 	}
 }
 
@@ -202,14 +205,14 @@ func printTallies(w io.Writer, title string, m map[string]Tally, always []string
 		slices.Sort(keys)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\tspecs\tok\trate\tload\tgenerate\tbuild\tvet\ttimeouts\twarnings\t\n", title)
+	fmt.Fprintf(tw, "%s\tspecs\tok\trate\tload\tgenerate\tbuild\tvet\tunions\ttimeouts\twarnings\t\n", title)
 	for _, k := range keys {
 		t := m[k]
 		rate := "-"
 		if t.Specs > 0 {
 			rate = fmt.Sprintf("%.1f%%", t.Rate())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t\n", k, t.Specs, t.OK, rate, t.Load, t.Generate, t.Build, t.Vet, t.TimedOut, t.Warnings)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", k, t.Specs, t.OK, rate, t.Load, t.Generate, t.Build, t.Vet, t.Unions, t.TimedOut, t.Warnings)
 	}
 	tw.Flush()
 }

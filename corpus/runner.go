@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/oagen/oagen/internal/roundtrip"
 )
 
 // ModulePath is the module of the temporary build folders.
@@ -287,6 +289,15 @@ func (r *Runner) buildBatch(ctx context.Context, b *batch, results []Result) {
 	if len(ok) > 0 {
 		ok = r.check(ctx, b.dir, ok, StageVet, pos, results)
 	}
+	var unions []string
+	for _, p := range ok {
+		if _, err := os.Stat(filepath.Join(b.dir, p, roundtrip.FileName)); err == nil {
+			unions = append(unions, p)
+		}
+	}
+	if len(unions) > 0 {
+		r.check(ctx, b.dir, unions, StageUnions, pos, results)
+	}
 	fmt.Fprintf(r.Log, "batch %s: %d packages, %d MiB: %d built (%s), %d vetted clean (%s)\n",
 		filepath.Base(b.dir), len(b.pkgs), b.bytes>>20, nok, buildTime.Round(time.Second), len(ok), (time.Since(start) - buildTime).Round(time.Second))
 }
@@ -295,7 +306,12 @@ func (r *Runner) buildBatch(ctx context.Context, b *batch, results []Result) {
 // returns those that passed.
 func (r *Runner) check(ctx context.Context, dir string, pkgs []string, stage Stage, pos map[string]int, results []Result) []string {
 	args := []string{"build", "-json", "./..."}
-	if stage == StageVet {
+	if stage == StageUnions {
+		args = []string{"test", "-json", "-run", "^" + roundtrip.TestName + "$"}
+		for _, p := range pkgs {
+			args = append(args, "./"+p)
+		}
+	} else if stage == StageVet {
 		args = []string{"vet"}
 		for _, p := range pkgs {
 			args = append(args, "./"+p)
@@ -327,7 +343,7 @@ func (r *Runner) check(ctx context.Context, dir string, pkgs []string, stage Sta
 	if err == nil {
 		return pkgs
 	}
-	failed, other := attribute(out, stage == StageBuild)
+	failed, other := attribute(out, stage == StageBuild || stage == StageUnions)
 	var passed []string
 	for _, p := range pkgs {
 		text, bad := failed[p]
@@ -367,7 +383,11 @@ func attribute(out []byte, jsonEvents bool) (failed map[string]string, other str
 				switch ev.Action {
 				case "build-output":
 					failed[p] += ev.Output
-				case "build-fail":
+				case "output":
+					if strings.Contains(ev.Output, "decodes to another variant") {
+						failed[p] += ev.Output
+					}
+				case "build-fail", "fail":
 					if _, ok := failed[p]; !ok {
 						failed[p] = ""
 					}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/oagen/oagen/generator/output"
+	"github.com/oagen/oagen/internal/roundtrip"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -57,6 +58,14 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			copyTests(t, dir, filepath.Join(vetRoot, c.Name()))
+			cfg := goldenConfig(t, dir)
+			check, err := roundtrip.Test(cfg.Package, "goldens/"+c.Name(), res.Files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if check != nil {
+				writeFile(t, filepath.Join(vetRoot, c.Name(), roundtrip.FileName), check)
+			}
 			vetted++
 		})
 	}
@@ -65,7 +74,8 @@ func TestGolden(t *testing.T) {
 	}
 	// Every golden package builds and passes go vet, and the hand-written
 	// tests beside a case (behaviour of the generated code over httptest)
-	// pass.
+	// pass, and so does the check that each union constructor's value
+	// decodes back to its variant.
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = vetRoot

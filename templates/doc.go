@@ -44,21 +44,28 @@
 //
 // Unexported:
 //
-//	applyCredentials attempt attemptResult backoff chainMiddlewares
-//	checkCursor checkJSONContentType clientCore countPresent credential
-//	credentialsFor decodeResult deepObjectPairs defaultIdempotencyHeader
-//	defaultMaxRetries drainAndClose encodeBody ensureIdempotencyKey
-//	errEmptyBody errorMessage errTooManyRedirects floatDuration formObjectPairs
-//	guardRedirects idempotentMethod initialBackoff is2xx isConnectionError
-//	isZero jsonKind jsonString jsonValue jsonView kindArray kindBool
-//	kindInteger kindNull kindNumber kindObject kindOf kindString
-//	marshalObject maxBackoff maxDrain maxErrorBody maxMessage
-//	maxRetryAfter maxSizeHint maxSnippet memberValues namedMember
-//	newAPIError newClientCore newIdempotencyKey newRequestConfig
-//	objectFields operation paginate paramPair pathEscape pickVariant
-//	preparedRequest prepareRequest readBody requestConfig requestHeader
-//	retryAfter retryDelay roundTrip scalarText sendWithRetries shouldRetry
-//	sleepContext snippet streamAttempt stringField unionVariant
-//	unmarshalMembers unmarshalObject unwrapURLError userAgent withAPIKey
-//	withCredential withJitter withNow withSleep writeFilePart
+//	anyValue appendCompact appendJSONString applyCredentials attempt
+//	attemptResult backoff boolValue bytesValue byteValue
+//	chainMiddlewares checkCursor checkJSONContentType clientCore
+//	codecPool countPresent credential credentialsFor decodeJSON
+//	decodeResult decodeValue deepObjectPairs defaultIdempotencyHeader
+//	defaultMaxRetries drainAndClose encodeBody encodeValue
+//	ensureIdempotencyKey errEmptyBody errorMessage errTooManyRedirects
+//	float32Value float64Value floatDuration formObjectPairs
+//	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
+//	int32Value int64Value intValue is2xx isConnectionError isHex
+//	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
+//	jsonMover jsonString jsonValue kindArray kindBool kindInteger
+//	kindNull kindNumber kindObject kindOf kindString marshalJSON
+//	maxBackoff maxDrain maxErrorBody maxJSONDepth maxMessage
+//	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet memberValue
+//	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
+//	newDecoder newEncoder newIdempotencyKey newRequestConfig objectFrame
+//	objectMembers operation paginate paramPair parseJSONInt pathEscape
+//	pickVariant plainPrefix preparedRequest prepareRequest rawValue
+//	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
+//	scalarText scanMembers sendWithRetries shouldRetry sleepContext
+//	snippet sortedKeys streamAttempt stringField stringValue timeValue
+//	unionVariant unmarshalJSON unquoteJSON unwrapURLError userAgent
+//	withAPIKey withCredential withJitter withNow withSleep writeFilePart
 package templates

@@ -20,6 +20,16 @@ func TestErrorMessage(t *testing.T) {
 		{`["message"]`, ""},
 		{`<html>Bad Gateway</html>`, ""},
 		{``, ""},
+		{`{"message":"first","message":"last"}`, "last"},
+		{`{"message":"m","message":3,"detail":"d"}`, "d"},
+		{`{"\u006dessage":"escaped \u00e9\ud83d"}`, "escaped é\uFFFD"},
+		{`{"Message":"case matters"}`, ""},
+		{`{"error":{"message":"n"},"error":null}`, ""},
+		{`{"error":{"message":7}}`, ""},
+		{`{"message":"m"} trailing`, ""},
+		{`{"message":"m",}`, ""},
+		{"\xef\xbb\xbf{\"message\":\"bom\"}", ""},
+		{"{\"message\":\"bad \xff\"}", "bad \uFFFD"},
 	}
 	for _, tt := range tests {
 		if got := errorMessage([]byte(tt.body)); got != tt.want {

@@ -12,14 +12,44 @@ import (
 
 // usersPage is a page of a cursor-paged list, as Courier returns them.
 type usersPage struct {
-	Items  []int `json:"items"`
-	Paging struct {
-		Cursor Nullable[string] `json:"cursor,omitzero"`
-		More   bool             `json:"more"`
-	} `json:"paging"`
+	Items  []int64     `json:"items"`
+	Paging pageCursors `json:"paging"`
 }
 
-func pageItems(p *usersPage) []int { return p.Items }
+type pageCursors struct {
+	Cursor Nullable[string] `json:"cursor,omitzero"`
+	More   bool             `json:"more"`
+}
+
+var usersPageMembers = objectMembers{names: []string{"items", "paging"}}
+
+func (v *usersPage) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&usersPageMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			moveSlice(c, &v.Items, int64Value)
+		case 1:
+			v.Paging.moveJSON(c)
+		}
+	}
+}
+
+var pageCursorsMembers = objectMembers{names: []string{"cursor", "more"}}
+
+func (v *pageCursors) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&pageCursorsMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Cursor.present, &v.Cursor.valid) {
+				c.string(&v.Cursor.value)
+			}
+		case 1:
+			c.bool(&v.More)
+		}
+	}
+}
+
+func pageItems(p *usersPage) []int64 { return p.Items }
 
 func pageNext(p *usersPage) (string, bool) { return p.Paging.Cursor.Or(""), p.Paging.More }
 
@@ -54,7 +84,7 @@ func listServer(t *testing.T, total, size int, next func(offset int) string) fun
 func TestPaginateFollowsCursors(t *testing.T) {
 	const total = 10_000
 	fetch := listServer(t, total, 100, strconv.Itoa)
-	want := 0
+	want := int64(0)
 	for item, err := range paginate(context.Background(), fetch, pageItems, pageNext) {
 		if err != nil {
 			t.Fatalf("after %d items: %v", want, err)
@@ -82,7 +112,7 @@ func TestPaginateStopsOnRepeatedCursor(t *testing.T) {
 
 func TestPaginateEdgeCases(t *testing.T) {
 	boom := errors.New("boom")
-	pages := []*usersPage{{Items: []int{1, 2}}, {Items: []int{3}}}
+	pages := []*usersPage{{Items: []int64{1, 2}}, {Items: []int64{3}}}
 	pages[0].Paging.More, pages[0].Paging.Cursor = true, Value("c1")
 	tests := []struct {
 		name      string
@@ -121,7 +151,7 @@ func TestPaginateEarlyBreak(t *testing.T) {
 	fetches := 0
 	fetch := func(_ context.Context, cursor string) (*usersPage, error) {
 		fetches++
-		p := &usersPage{Items: []int{1, 2, 3}}
+		p := &usersPage{Items: []int64{1, 2, 3}}
 		p.Paging.More, p.Paging.Cursor = true, Value(cursor+"x")
 		return p, nil
 	}

@@ -15,6 +15,41 @@ type filter struct {
 	Deleted *bool             `json:"deleted"`
 }
 
+var filterMembers = objectMembers{names: []string{"status", "created", "tags", "items", "note", "extra", "deleted"}}
+
+func (v *filter) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&filterMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Status)
+		case 1:
+			if c.present(v.Created != nil) {
+				moveMap(c, &v.Created, func(p *int, c *jsonCodec) { c.int(p) })
+			}
+		case 2:
+			if c.present(v.Tags != nil) {
+				moveSlice(c, &v.Tags, stringValue)
+			}
+		case 3:
+			if c.present(v.Items != nil) {
+				moveSlice(c, &v.Items, func(p *map[string]any, c *jsonCodec) { moveMap(c, p, anyValue) })
+			}
+		case 4:
+			if c.optional(&v.Note.set) {
+				c.string(&v.Note.value)
+			}
+		case 5:
+			if c.nullable(&v.Extra.present, &v.Extra.valid) {
+				c.float64(&v.Extra.value)
+			}
+		case 6:
+			movePointer(c, &v.Deleted, boolValue)
+		}
+	}
+}
+
+func (v filter) MarshalJSON() ([]byte, error) { return marshalJSON(&v) }
+
 func TestDeepObjectPairs(t *testing.T) {
 	v := filter{
 		Status:  "open",

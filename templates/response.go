@@ -33,7 +33,7 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 		err = checkJSONContentType(ct)
 	}
 	if err == nil {
-		err = json.Unmarshal(res.body, out)
+		err = decodeJSON(res.body, out)
 	}
 	if err != nil {
 		return false, &DecodeError{
@@ -51,6 +51,15 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 // errEmptyBody is the cause of a DecodeError for a 2xx response that
 // arrives without the JSON body the operation declares.
 var errEmptyBody = errors.New("empty body; the API description declares a JSON body for this status")
+
+// decodeJSON decodes data into out, a pointer, with its moveJSON method
+// when it has one.
+func decodeJSON(data []byte, out any) error {
+	if m, ok := out.(jsonMover); ok {
+		return unmarshalJSON(data, m)
+	}
+	return json.Unmarshal(data, out)
+}
 
 // checkJSONContentType accepts application/json, any +json type, and a
 // missing Content-Type (decoded as JSON).

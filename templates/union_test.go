@@ -68,6 +68,13 @@ func TestPickVariant(t *testing.T) {
 		{"most covered", rankedVariants, "", `{"a":1,"c":2}`, 1},
 		{"tie: lowest index", rankedVariants, "", `{"a":1}`, 0},
 		{"kind set", rankedVariants, "", `"s"`, 3},
+		{"escaped discriminator key and value", nodeVariants, "type", `{"\u0074ype":"im\u0067","src":"s"}`, 1},
+		{"last duplicate discriminator wins", nodeVariants, "type", `{"type":"text","type":"img","src":"s"}`, 1},
+		{"last duplicate not a string", nodeVariants, "type", `{"type":"img","type":3,"channel":"c"}`, 2},
+		{"keys compared exactly", nodeVariants, "type", `{"Type":"img","Channel":"c"}`, -1},
+		{"trailing data", contentVariants, "", `{"title":"t","body":"b"} {}`, -1},
+		{"trailing comma", contentVariants, "", `{"title":"t","body":"b",}`, -1},
+		{"bad nested value", contentVariants, "", `{"title":"t","body":[1,}`, -1},
 	}
 	for _, tt := range tests {
 		if got := pickVariant([]byte(tt.data), tt.disc, tt.variants); got != tt.want {

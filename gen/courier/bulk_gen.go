@@ -9,13 +9,13 @@ import (
 	"net/url"
 )
 
-// BulkService: Create, fill, run and inspect bulk jobs that send one message to
-// many users.
+// BulkService is create, fill, run and inspect bulk jobs that send one message
+// to many users.
 type BulkService struct {
 	core *clientCore
 }
 
-// CreateJob: Opens a new bulk job around one message definition and returns the
+// CreateJob opens a new bulk job around one message definition and returns the
 // job's id. Nothing is sent yet: add users to the job, then run it. The message
 // must name an `event`; leaving it out is rejected with a 400.
 //
@@ -49,7 +49,7 @@ func (s *BulkService) CreateJob(ctx context.Context, req *BulkCreateJobRequest, 
 	return &out, nil
 }
 
-// GetJob: Returns a job's message definition, its counters and its status. Poll
+// GetJob returns a job's message definition, its counters and its status. Poll
 // it after running a job to see how far processing has gone.
 //
 //	GET /bulk/{job_id}
@@ -71,7 +71,7 @@ func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestO
 	return &out, nil
 }
 
-// IngestUsers: Adds a batch of users to a job that has not run yet. Call it as
+// IngestUsers adds a batch of users to a job that has not run yet. Call it as
 // often as needed. Users already in the job are not added twice; the older API
 // reports them one by one in `errors`. For email jobs give each user
 // `profile.email`: an address in `to.email` alone is not used to route email.
@@ -88,6 +88,7 @@ func (s *BulkService) IngestUsers(ctx context.Context, jobID string, req *BulkIn
 		body:              req,
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
+		bodiless:          []string{"204"},
 		errorBody: func() any {
 			return new(Error)
 		},
@@ -106,7 +107,7 @@ func (s *BulkService) IngestUsers(ctx context.Context, jobID string, req *BulkIn
 	return &out, nil
 }
 
-// RunJob: Starts sending the job's message to every user added so far. The call
+// RunJob starts sending the job's message to every user added so far. The call
 // returns at once and the job is processed asynchronously; follow it with
 // `bulk_getJob`. A job runs only once: to reach more users, create a new job.
 // No request body is needed.
@@ -137,7 +138,7 @@ func (s *BulkService) RunJob(ctx context.Context, jobID string, req *BulkRunJobR
 	return err
 }
 
-// GetUsers: Lists the users of a job, one page at a time, with each user's
+// GetUsers lists the users of a job, one page at a time, with each user's
 // delivery status. While `paging.more` is true, pass `paging.cursor` back as
 // `cursor` to read the next page. There is no page-size parameter.
 //
@@ -214,6 +215,30 @@ type BulkCreateJobRequest struct {
 	IdempotencyExpiration string `json:"-"`
 }
 
+// bulkCreateJobRequestMembers names the JSON members of BulkCreateJobRequest,
+// in the order of its moveJSON cases.
+var bulkCreateJobRequestMembers = objectMembers{names: []string{"message"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkCreateJobRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkCreateJobRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			v.Message.moveJSON(c)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkCreateJobRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkCreateJobRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // BulkIngestUsersRequest holds the body and parameters of Bulk.IngestUsers.
 type BulkIngestUsersRequest struct {
 	// The users to add. No limit on the number per call is documented.
@@ -238,6 +263,30 @@ type BulkIngestUsersRequest struct {
 	//
 	// Sent as the header parameter "x-idempotency-expiration".
 	IdempotencyExpiration string `json:"-"`
+}
+
+// bulkIngestUsersRequestMembers names the JSON members of
+// BulkIngestUsersRequest, in the order of its moveJSON cases.
+var bulkIngestUsersRequestMembers = objectMembers{names: []string{"users"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkIngestUsersRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkIngestUsersRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			moveSlice(c, &v.Users, (*InboundBulkMessageUser).moveJSON)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkIngestUsersRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkIngestUsersRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // BulkRunJobRequest holds the body and parameters of Bulk.RunJob.

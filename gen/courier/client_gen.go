@@ -8,7 +8,7 @@ const DefaultBaseURL = "https://api.courier.com"
 // Client calls the API. Its services share one configuration and one HTTP
 // client; it is safe for concurrent use.
 type Client struct {
-	// Bulk: Create, fill, run and inspect bulk jobs that send one message to many
+	// Bulk is create, fill, run and inspect bulk jobs that send one message to many
 	// users.
 	Bulk *BulkService
 }

@@ -2,10 +2,7 @@
 
 package courier
 
-// ActionStyle: How an action is drawn.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ActionStyle is how an action is drawn.
 type ActionStyle string
 
 // Values of ActionStyle known to the API description.
@@ -23,10 +20,7 @@ func (v ActionStyle) IsKnown() bool {
 	return false
 }
 
-// Alignment: Horizontal alignment of an image, action or quote.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// Alignment is the horizontal alignment of an image, action or quote.
 type Alignment string
 
 // Values of Alignment known to the API description.
@@ -46,10 +40,7 @@ func (v Alignment) IsKnown() bool {
 	return false
 }
 
-// BulkJobStatus: State of a bulk job.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// BulkJobStatus is the state of a bulk job.
 type BulkJobStatus string
 
 // Values of BulkJobStatus known to the API description.
@@ -69,10 +60,7 @@ func (v BulkJobStatus) IsKnown() bool {
 	return false
 }
 
-// BulkJobUserStatus: State of one user's message in a bulk job.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// BulkJobUserStatus is the state of one user's message in a bulk job.
 type BulkJobUserStatus string
 
 // Values of BulkJobUserStatus known to the API description.
@@ -91,10 +79,7 @@ func (v BulkJobUserStatus) IsKnown() bool {
 	return false
 }
 
-// ChannelClassification: A kind of channel.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ChannelClassification is a kind of channel.
 type ChannelClassification string
 
 // Values of ChannelClassification known to the API description.
@@ -116,10 +101,7 @@ func (v ChannelClassification) IsKnown() bool {
 	return false
 }
 
-// ChannelSource: Where a preference was set.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ChannelSource is where a preference was set.
 type ChannelSource string
 
 // Values of ChannelSource known to the API description.
@@ -138,10 +120,7 @@ func (v ChannelSource) IsKnown() bool {
 	return false
 }
 
-// ElementalActionNodeType: Always `action`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalActionNodeType is always `action`.
 type ElementalActionNodeType string
 
 // Values of ElementalActionNodeType known to the API description.
@@ -158,10 +137,7 @@ func (v ElementalActionNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalChannelNodeType: Always `channel`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalChannelNodeType is always `channel`.
 type ElementalChannelNodeType string
 
 // Values of ElementalChannelNodeType known to the API description.
@@ -178,10 +154,7 @@ func (v ElementalChannelNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalDividerNodeType: Always `divider`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalDividerNodeType is always `divider`.
 type ElementalDividerNodeType string
 
 // Values of ElementalDividerNodeType known to the API description.
@@ -198,10 +171,7 @@ func (v ElementalDividerNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalHTMLNodeType: Always `html`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalHTMLNodeType is always `html`.
 type ElementalHTMLNodeType string
 
 // Values of ElementalHTMLNodeType known to the API description.
@@ -218,10 +188,7 @@ func (v ElementalHTMLNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalImageNodeType: Always `image`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalImageNodeType is always `image`.
 type ElementalImageNodeType string
 
 // Values of ElementalImageNodeType known to the API description.
@@ -238,10 +205,7 @@ func (v ElementalImageNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalMetaNodeType: Always `meta`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalMetaNodeType is always `meta`.
 type ElementalMetaNodeType string
 
 // Values of ElementalMetaNodeType known to the API description.
@@ -258,10 +222,7 @@ func (v ElementalMetaNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalQuoteNodeType: Always `quote`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalQuoteNodeType is always `quote`.
 type ElementalQuoteNodeType string
 
 // Values of ElementalQuoteNodeType known to the API description.
@@ -278,10 +239,7 @@ func (v ElementalQuoteNodeType) IsKnown() bool {
 	return false
 }
 
-// ElementalTextNodeFormat: Markup used in `content`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalTextNodeFormat is markup used in `content`.
 type ElementalTextNodeFormat string
 
 // Values of ElementalTextNodeFormat known to the API description.
@@ -298,10 +256,7 @@ func (v ElementalTextNodeFormat) IsKnown() bool {
 	return false
 }
 
-// ElementalTextNodeType: Always `text`.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// ElementalTextNodeType is always `text`.
 type ElementalTextNodeType string
 
 // Values of ElementalTextNodeType known to the API description.
@@ -318,12 +273,9 @@ func (v ElementalTextNodeType) IsKnown() bool {
 	return false
 }
 
-// ErrorType: The kind of error: `invalid_request_error` (400, 404, 409, 413),
+// ErrorType is the kind of error: `invalid_request_error` (400, 404, 409, 413),
 // `authentication_error` (401), `authorization_error` (403), `rate_limit_error`
 // (429) or `api_error` (5xx).
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type ErrorType string
 
 // Values of ErrorType known to the API description.
@@ -344,11 +296,8 @@ func (v ErrorType) IsKnown() bool {
 	return false
 }
 
-// MessageTimeoutCriteria: What counts as done before a timeout stops
+// MessageTimeoutCriteria is what counts as done before a timeout stops
 // escalation.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type MessageTimeoutCriteria string
 
 // Values of MessageTimeoutCriteria known to the API description.
@@ -368,10 +317,7 @@ func (v MessageTimeoutCriteria) IsKnown() bool {
 	return false
 }
 
-// PreferenceStatus: A user's choice about a notification.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// PreferenceStatus is a user's choice about a notification.
 type PreferenceStatus string
 
 // Values of PreferenceStatus known to the API description.
@@ -390,11 +336,8 @@ func (v PreferenceStatus) IsKnown() bool {
 	return false
 }
 
-// RoutingMethod: `all` sends on every channel; `single` stops at the first
+// RoutingMethod is `all` sends on every channel; `single` stops at the first
 // channel that succeeds.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type RoutingMethod string
 
 // Values of RoutingMethod known to the API description.
@@ -412,10 +355,7 @@ func (v RoutingMethod) IsKnown() bool {
 	return false
 }
 
-// TextAlign: Horizontal alignment of text.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// TextAlign is the horizontal alignment of text.
 type TextAlign string
 
 // Values of TextAlign known to the API description.
@@ -434,10 +374,7 @@ func (v TextAlign) IsKnown() bool {
 	return false
 }
 
-// TextStyle: Style of a text block.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
+// TextStyle is the style of a text block.
 type TextStyle string
 
 // Values of TextStyle known to the API description.

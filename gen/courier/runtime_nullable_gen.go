@@ -2,15 +2,11 @@
 
 package courier
 
-import (
-	"bytes"
-	"encoding/json"
-)
-
 // Nullable is a value in one of three states: absent, null, or a value. Its
-// zero value is absent. A struct field of type Nullable tagged
-// `json:",omitzero"` is left out of JSON when absent, written as null when
-// null, and as the value otherwise; decoding restores the same state.
+// zero value is absent. A generated struct leaves an absent Nullable field
+// out of its JSON, writes null when it is null and the value otherwise, and
+// decoding restores the same state. Nullable has no JSON methods of its
+// own; the struct holding it encodes and decodes it.
 type Nullable[T any] struct {
 	value   T
 	present bool // null or a value
@@ -54,27 +50,4 @@ func (n Nullable[T]) IsSet() bool {
 // IsZero reports whether n is absent, so that omitzero omits it.
 func (n Nullable[T]) IsZero() bool {
 	return !n.present
-}
-
-// MarshalJSON encodes the value, or null when null or absent (a field
-// tagged omitzero is omitted when absent).
-func (n Nullable[T]) MarshalJSON() ([]byte, error) {
-	if !n.valid {
-		return []byte("null"), nil
-	}
-	return json.Marshal(n.value)
-}
-
-// UnmarshalJSON decodes a JSON null as null and anything else as a value.
-func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if bytes.Equal(data, []byte("null")) {
-		*n = Null[T]()
-		return nil
-	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
-	}
-	*n = Value(v)
-	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +40,11 @@ type operation struct {
 	// accepts, by credential id ("bearer", "basic", "key:<scheme>"); nil
 	// when it states no requirement. See credentialsFor.
 	security [][]string
+
+	// bodiless lists the success statuses the operation declares without
+	// a body, as the spec writes them ("204", "2XX"). A JSON result that
+	// arrives empty with any other 2xx status but 204 and 205 is an error.
+	bodiless []string
 
 	// errorBody returns a pointer to decode an error response body into;
 	// nil when the operation declares no error schema.
@@ -113,4 +119,20 @@ func (op *operation) requestURL(base string) (*url.URL, error) {
 // pathEscape escapes a path parameter value so that it stays one segment.
 func pathEscape(s string) string {
 	return url.PathEscape(s)
+}
+
+// mayBeEmpty reports whether a 2xx response with this status may come
+// without a body: 204 and 205 never have one, and the operation may
+// declare others.
+func (op *operation) mayBeEmpty(status int) bool {
+	if status == http.StatusNoContent || status == http.StatusResetContent {
+		return true
+	}
+	code := strconv.Itoa(status)
+	for _, c := range op.bodiless {
+		if c == code || len(c) == 3 && c[0] == code[0] && strings.EqualFold(c[1:], "XX") {
+			return true
+		}
+	}
+	return false
 }

@@ -2,15 +2,11 @@
 
 package courier
 
-import (
-	"bytes"
-	"encoding/json"
-)
-
 // Opt is an optional value: absent, or present with a value. Its zero value
-// is absent. A struct field of type Opt tagged `json:",omitzero"` is left
-// out of JSON when absent. Opt cannot hold null: decoding a JSON null into
-// it makes it absent. Use Nullable where null means something.
+// is absent. A generated struct leaves an absent Opt field out of its JSON,
+// and decoding a JSON null into one makes it absent: Opt cannot hold null.
+// Use Nullable where null means something. Opt has no JSON methods of its
+// own; the struct holding it encodes and decodes it.
 type Opt[T any] struct {
 	value T
 	set   bool
@@ -42,27 +38,4 @@ func (o Opt[T]) IsSet() bool {
 // IsZero reports whether the value is absent, so that omitzero omits it.
 func (o Opt[T]) IsZero() bool {
 	return !o.set
-}
-
-// MarshalJSON encodes the value, or null when absent (a field tagged
-// omitzero is omitted instead).
-func (o Opt[T]) MarshalJSON() ([]byte, error) {
-	if !o.set {
-		return []byte("null"), nil
-	}
-	return json.Marshal(o.value)
-}
-
-// UnmarshalJSON decodes a value; a JSON null makes o absent.
-func (o *Opt[T]) UnmarshalJSON(data []byte) error {
-	if bytes.Equal(data, []byte("null")) {
-		*o = Opt[T]{}
-		return nil
-	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
-	}
-	*o = Some(v)
-	return nil
 }

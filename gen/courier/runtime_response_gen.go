@@ -5,6 +5,7 @@ package courier
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"mime"
 	"net/url"
@@ -19,13 +20,22 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 	if !is2xx(res.resp.StatusCode) {
 		return false, newAPIError(op, res)
 	}
-	if out == nil || len(bytes.TrimSpace(res.body)) == 0 {
+	if out == nil {
 		return false, nil
 	}
 	ct := res.resp.Header.Get("Content-Type")
-	err := checkJSONContentType(ct)
+	var err error
+	switch {
+	case len(bytes.TrimSpace(res.body)) == 0:
+		if op.mayBeEmpty(res.resp.StatusCode) {
+			return false, nil
+		}
+		err = errEmptyBody
+	default:
+		err = checkJSONContentType(ct)
+	}
 	if err == nil {
-		err = json.Unmarshal(res.body, out)
+		err = decodeJSON(res.body, out)
 	}
 	if err != nil {
 		return false, &DecodeError{
@@ -38,6 +48,19 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// errEmptyBody is the cause of a DecodeError for a 2xx response that
+// arrives without the JSON body the operation declares.
+var errEmptyBody = errors.New("empty body; the API description declares a JSON body for this status")
+
+// decodeJSON decodes data into out, a pointer, with its moveJSON method
+// when it has one.
+func decodeJSON(data []byte, out any) error {
+	if m, ok := out.(jsonMover); ok {
+		return unmarshalJSON(data, m)
+	}
+	return json.Unmarshal(data, out)
 }
 
 // checkJSONContentType accepts application/json, any +json type, and a

@@ -2,25 +2,67 @@
 
 package courier
 
-// BulkCreateJobParams: Body of `bulk_createJob`.
-type BulkCreateJobParams struct {
-	// The message definition shared by every user of the job.
-	Message InboundBulkMessage `json:"message"`
-}
-
-// BulkCreateJobResponse: Answer of `bulk_createJob`.
+// BulkCreateJobResponse is the answer of `bulk_createJob`.
 type BulkCreateJobResponse struct {
 	// Id of the new job; use it as `job_id` in the other bulk operations.
 	JobID string `json:"jobId"`
 }
 
-// BulkGetJobResponse: Answer of `bulk_getJob`.
+// bulkCreateJobResponseMembers names the JSON members of BulkCreateJobResponse,
+// in the order of its moveJSON cases.
+var bulkCreateJobResponseMembers = objectMembers{names: []string{"jobId"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkCreateJobResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkCreateJobResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.JobID)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkCreateJobResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkCreateJobResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// BulkGetJobResponse is the answer of `bulk_getJob`.
 type BulkGetJobResponse struct {
 	// The job.
 	Job JobDetails `json:"job"`
 }
 
-// BulkGetJobUsersResponse: Answer of `bulk_getUsers`, one page of a job's
+// bulkGetJobResponseMembers names the JSON members of BulkGetJobResponse, in
+// the order of its moveJSON cases.
+var bulkGetJobResponseMembers = objectMembers{names: []string{"job"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkGetJobResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkGetJobResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			v.Job.moveJSON(c)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkGetJobResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkGetJobResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// BulkGetJobUsersResponse is the answer of `bulk_getUsers`, one page of a job's
 // users.
 type BulkGetJobUsersResponse struct {
 	// The users on this page.
@@ -30,7 +72,33 @@ type BulkGetJobUsersResponse struct {
 	Paging Paging `json:"paging"`
 }
 
-// BulkIngestError: One user that could not be added to a job.
+// bulkGetJobUsersResponseMembers names the JSON members of
+// BulkGetJobUsersResponse, in the order of its moveJSON cases.
+var bulkGetJobUsersResponseMembers = objectMembers{names: []string{"items", "paging"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkGetJobUsersResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkGetJobUsersResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			moveSlice(c, &v.Items, (*BulkMessageUserResponse).moveJSON)
+		case 1:
+			v.Paging.moveJSON(c)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkGetJobUsersResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkGetJobUsersResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// BulkIngestError is one user that could not be added to a job.
 type BulkIngestError struct {
 	// The user as it was sent.
 	User any `json:"user,omitzero"`
@@ -39,13 +107,37 @@ type BulkIngestError struct {
 	Error any `json:"error,omitzero"`
 }
 
-// BulkIngestUsersParams: Body of `bulk_ingestUsers`.
-type BulkIngestUsersParams struct {
-	// The users to add. No limit on the number per call is documented.
-	Users []InboundBulkMessageUser `json:"users"`
+// bulkIngestErrorMembers names the JSON members of BulkIngestError, in the
+// order of its moveJSON cases.
+var bulkIngestErrorMembers = objectMembers{names: []string{"user", "error"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkIngestError) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkIngestErrorMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.User != nil) {
+				c.any(&v.User)
+			}
+		case 1:
+			if c.present(v.Error != nil) {
+				c.any(&v.Error)
+			}
+		}
+	}
 }
 
-// BulkIngestUsersResponse: Answer of `bulk_ingestUsers` when the service
+// MarshalJSON encodes v as the API expects it.
+func (v BulkIngestError) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkIngestError) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// BulkIngestUsersResponse is the answer of `bulk_ingestUsers` when the service
 // replies with a body (status 200).
 type BulkIngestUsersResponse struct {
 	// How many users of this call were added.
@@ -55,7 +147,35 @@ type BulkIngestUsersResponse struct {
 	Errors []BulkIngestError `json:"errors,omitzero"`
 }
 
-// BulkMessageUserResponse: A user of a job as listed by `bulk_getUsers`, with
+// bulkIngestUsersResponseMembers names the JSON members of
+// BulkIngestUsersResponse, in the order of its moveJSON cases.
+var bulkIngestUsersResponseMembers = objectMembers{names: []string{"total", "errors"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkIngestUsersResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkIngestUsersResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.int64(&v.Total)
+		case 1:
+			if c.present(v.Errors != nil) {
+				moveSlice(c, &v.Errors, (*BulkIngestError).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkIngestUsersResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkIngestUsersResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// BulkMessageUserResponse is a user of a job as listed by `bulk_getUsers`, with
 // the state of their message.
 type BulkMessageUserResponse struct {
 	// Data for this user, merged over the job's `data` and taking precedence. Any
@@ -83,13 +203,85 @@ type BulkMessageUserResponse struct {
 	MessageID Nullable[string] `json:"messageId,omitzero"`
 }
 
-// ChannelPreference: A channel a user chose.
+// bulkMessageUserResponseMembers names the JSON members of
+// BulkMessageUserResponse, in the order of its moveJSON cases.
+var bulkMessageUserResponseMembers = objectMembers{names: []string{"data", "preferences", "profile", "recipient", "to", "status", "messageId"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bulkMessageUserResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Data != nil) {
+				c.any(&v.Data)
+			}
+		case 1:
+			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
+				v.Preferences.value.moveJSON(c)
+			}
+		case 2:
+			if c.nullable(&v.Profile.present, &v.Profile.valid) {
+				moveMap(c, &v.Profile.value, anyValue)
+			}
+		case 3:
+			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
+				c.string(&v.Recipient.value)
+			}
+		case 4:
+			if c.nullable(&v.To.present, &v.To.valid) {
+				v.To.value.moveJSON(c)
+			}
+		case 5:
+			c.string((*string)(&v.Status))
+		case 6:
+			if c.nullable(&v.MessageID.present, &v.MessageID.valid) {
+				c.string(&v.MessageID.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v BulkMessageUserResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *BulkMessageUserResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ChannelPreference is a channel a user chose.
 type ChannelPreference struct {
 	// The channel.
 	Channel ChannelClassification `json:"channel"`
 }
 
-// ElementalActionNode: A button or link.
+// channelPreferenceMembers names the JSON members of ChannelPreference, in the
+// order of its moveJSON cases.
+var channelPreferenceMembers = objectMembers{names: []string{"channel"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ChannelPreference) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&channelPreferenceMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string((*string)(&v.Channel))
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ChannelPreference) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ChannelPreference) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalActionNode is a button or link.
 type ElementalActionNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -128,22 +320,69 @@ type ElementalActionNode struct {
 	Locales map[string]Locale `json:"locales"`
 }
 
-// ElementalBaseNode: Fields every Elemental node may carry.
-type ElementalBaseNode struct {
-	// Render the node only on these channels.
-	Channels Nullable[[]string] `json:"channels,omitzero"`
+// elementalActionNodeMembers names the JSON members of ElementalActionNode, in
+// the order of its moveJSON cases.
+var elementalActionNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "href", "action_id", "align", "background_color", "style", "locales"}}
 
-	// A name by which the node can be referred to.
-	Ref Nullable[string] `json:"ref,omitzero"`
-
-	// A condition; the node is rendered only when it holds.
-	If Nullable[string] `json:"if,omitzero"`
-
-	// Path of a list in the data; the node is repeated for each entry.
-	Loop Nullable[string] `json:"loop,omitzero"`
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalActionNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Content)
+		case 6:
+			c.string(&v.Href)
+		case 7:
+			if c.nullable(&v.ActionID.present, &v.ActionID.valid) {
+				c.string(&v.ActionID.value)
+			}
+		case 8:
+			if c.nullable(&v.Align.present, &v.Align.valid) {
+				c.string((*string)(&v.Align.value))
+			}
+		case 9:
+			if c.nullable(&v.BackgroundColor.present, &v.BackgroundColor.valid) {
+				c.string(&v.BackgroundColor.value)
+			}
+		case 10:
+			if c.nullable(&v.Style.present, &v.Style.valid) {
+				c.string((*string)(&v.Style.value))
+			}
+		case 11:
+			moveMap(c, &v.Locales, (*Locale).moveJSON)
+		}
+	}
 }
 
-// ElementalChannelNode: Content used only on one channel.
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalActionNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalActionNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalChannelNode is content used only on one channel.
 type ElementalChannelNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -176,7 +415,66 @@ type ElementalChannelNode struct {
 	Padding Nullable[string] `json:"padding,omitzero"`
 }
 
-// ElementalContent: Full form of Elemental content, a versioned list of nodes.
+// elementalChannelNodeMembers names the JSON members of ElementalChannelNode,
+// in the order of its moveJSON cases.
+var elementalChannelNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "channel", "raw", "font_size", "line_height", "padding"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalChannelNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Channel)
+		case 6:
+			if c.nullable(&v.Raw.present, &v.Raw.valid) {
+				moveMap(c, &v.Raw.value, anyValue)
+			}
+		case 7:
+			if c.nullable(&v.FontSize.present, &v.FontSize.valid) {
+				c.string(&v.FontSize.value)
+			}
+		case 8:
+			if c.nullable(&v.LineHeight.present, &v.LineHeight.valid) {
+				c.string(&v.LineHeight.value)
+			}
+		case 9:
+			if c.nullable(&v.Padding.present, &v.Padding.valid) {
+				c.string(&v.Padding.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalChannelNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalChannelNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalContent is the full form of Elemental content, a versioned list of
+// nodes.
 type ElementalContent struct {
 	// Elemental version, for example `2022-01-01`.
 	Version string `json:"version"`
@@ -185,7 +483,34 @@ type ElementalContent struct {
 	Elements []ElementalNode `json:"elements"`
 }
 
-// ElementalContentSugar: Short form of Elemental content, a title and a body.
+// elementalContentMembers names the JSON members of ElementalContent, in the
+// order of its moveJSON cases.
+var elementalContentMembers = objectMembers{names: []string{"version", "elements"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalContent) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalContentMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Version)
+		case 1:
+			moveSlice(c, &v.Elements, (*ElementalNode).moveJSON)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalContent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalContent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalContentSugar is the short form of Elemental content, a title and a
+// body.
 type ElementalContentSugar struct {
 	// Title, or subject line on channels that have one.
 	Title string `json:"title"`
@@ -194,7 +519,33 @@ type ElementalContentSugar struct {
 	Body string `json:"body"`
 }
 
-// ElementalDividerNode: A horizontal rule.
+// elementalContentSugarMembers names the JSON members of ElementalContentSugar,
+// in the order of its moveJSON cases.
+var elementalContentSugarMembers = objectMembers{names: []string{"title", "body"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalContentSugar) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalContentSugarMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Title)
+		case 1:
+			c.string(&v.Body)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalContentSugar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalContentSugar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalDividerNode is a horizontal rule.
 type ElementalDividerNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -215,7 +566,51 @@ type ElementalDividerNode struct {
 	Color Nullable[string] `json:"color,omitzero"`
 }
 
-// ElementalHTMLNode: Raw HTML.
+// elementalDividerNodeMembers names the JSON members of ElementalDividerNode,
+// in the order of its moveJSON cases.
+var elementalDividerNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "color"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalDividerNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			if c.nullable(&v.Color.present, &v.Color.valid) {
+				c.string(&v.Color.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalDividerNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalDividerNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalHTMLNode is raw HTML.
 type ElementalHTMLNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -239,7 +634,53 @@ type ElementalHTMLNode struct {
 	Locales Nullable[map[string]Locale] `json:"locales,omitzero"`
 }
 
-// ElementalImageNode: An image.
+// elementalHTMLNodeMembers names the JSON members of ElementalHTMLNode, in the
+// order of its moveJSON cases.
+var elementalHTMLNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "locales"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalHTMLNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Content)
+		case 6:
+			if c.nullable(&v.Locales.present, &v.Locales.valid) {
+				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalHTMLNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalHTMLNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalImageNode is an image.
 type ElementalImageNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -272,7 +713,65 @@ type ElementalImageNode struct {
 	Width Nullable[string] `json:"width,omitzero"`
 }
 
-// ElementalMetaNode: Message-level information, such as the title or subject.
+// elementalImageNodeMembers names the JSON members of ElementalImageNode, in
+// the order of its moveJSON cases.
+var elementalImageNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "src", "href", "align", "altText", "width"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalImageNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Src)
+		case 6:
+			if c.nullable(&v.Href.present, &v.Href.valid) {
+				c.string(&v.Href.value)
+			}
+		case 7:
+			if c.nullable(&v.Align.present, &v.Align.valid) {
+				c.string((*string)(&v.Align.value))
+			}
+		case 8:
+			if c.nullable(&v.AltText.present, &v.AltText.valid) {
+				c.string(&v.AltText.value)
+			}
+		case 9:
+			if c.nullable(&v.Width.present, &v.Width.valid) {
+				c.string(&v.Width.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalImageNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalImageNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalMetaNode is message-level information, such as the title or subject.
 type ElementalMetaNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -293,7 +792,51 @@ type ElementalMetaNode struct {
 	Title Nullable[string] `json:"title,omitzero"`
 }
 
-// ElementalQuoteNode: A quotation.
+// elementalMetaNodeMembers names the JSON members of ElementalMetaNode, in the
+// order of its moveJSON cases.
+var elementalMetaNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "title"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalMetaNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			if c.nullable(&v.Title.present, &v.Title.valid) {
+				c.string(&v.Title.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalMetaNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalMetaNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalQuoteNode is a quotation.
 type ElementalQuoteNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -326,7 +869,61 @@ type ElementalQuoteNode struct {
 	Locales map[string]Locale `json:"locales"`
 }
 
-// ElementalTextNode: A block of text.
+// elementalQuoteNodeMembers names the JSON members of ElementalQuoteNode, in
+// the order of its moveJSON cases.
+var elementalQuoteNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "borderColor", "text_style", "locales"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalQuoteNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Content)
+		case 6:
+			if c.nullable(&v.Align.present, &v.Align.valid) {
+				c.string((*string)(&v.Align.value))
+			}
+		case 7:
+			if c.nullable(&v.BorderColor.present, &v.BorderColor.valid) {
+				c.string(&v.BorderColor.value)
+			}
+		case 8:
+			c.string((*string)(&v.TextStyle))
+		case 9:
+			moveMap(c, &v.Locales, (*Locale).moveJSON)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalQuoteNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalQuoteNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalTextNode is a block of text.
 type ElementalTextNode struct {
 	// Render the node only on these channels.
 	Channels Nullable[[]string] `json:"channels,omitzero"`
@@ -374,7 +971,83 @@ type ElementalTextNode struct {
 	Format Nullable[ElementalTextNodeFormat] `json:"format,omitzero"`
 }
 
-// Error: The body of every error response.
+// elementalTextNodeMembers names the JSON members of ElementalTextNode, in the
+// order of its moveJSON cases.
+var elementalTextNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "text_style", "color", "bold", "italic", "strikethrough", "underline", "locales", "format"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&elementalTextNodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveSlice(c, &v.Channels.value, stringValue)
+			}
+		case 1:
+			if c.nullable(&v.If.present, &v.If.valid) {
+				c.string(&v.If.value)
+			}
+		case 2:
+			if c.nullable(&v.Loop.present, &v.Loop.valid) {
+				c.string(&v.Loop.value)
+			}
+		case 3:
+			if c.nullable(&v.Ref.present, &v.Ref.valid) {
+				c.string(&v.Ref.value)
+			}
+		case 4:
+			c.string((*string)(&v.Type))
+		case 5:
+			c.string(&v.Content)
+		case 6:
+			c.string((*string)(&v.Align))
+		case 7:
+			if c.nullable(&v.TextStyle.present, &v.TextStyle.valid) {
+				c.string((*string)(&v.TextStyle.value))
+			}
+		case 8:
+			if c.nullable(&v.Color.present, &v.Color.valid) {
+				c.string(&v.Color.value)
+			}
+		case 9:
+			if c.nullable(&v.Bold.present, &v.Bold.valid) {
+				c.string(&v.Bold.value)
+			}
+		case 10:
+			if c.nullable(&v.Italic.present, &v.Italic.valid) {
+				c.string(&v.Italic.value)
+			}
+		case 11:
+			if c.nullable(&v.Strikethrough.present, &v.Strikethrough.valid) {
+				c.string(&v.Strikethrough.value)
+			}
+		case 12:
+			if c.nullable(&v.Underline.present, &v.Underline.valid) {
+				c.string(&v.Underline.value)
+			}
+		case 13:
+			if c.nullable(&v.Locales.present, &v.Locales.valid) {
+				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
+			}
+		case 14:
+			if c.nullable(&v.Format.present, &v.Format.valid) {
+				c.string((*string)(&v.Format.value))
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalTextNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalTextNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Error is the body of every error response.
 type Error struct {
 	// What went wrong, for people.
 	Message string `json:"message"`
@@ -383,7 +1056,35 @@ type Error struct {
 	Type Opt[ErrorType] `json:"type,omitzero"`
 }
 
-// InboundBulkMessage: The message a bulk job sends. `event` names the
+// error_Members names the JSON members of Error, in the order of its moveJSON
+// cases.
+var error_Members = objectMembers{names: []string{"message", "type"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Error) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&error_Members); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Message)
+		case 1:
+			if c.optional(&v.Type.set) {
+				c.string((*string)(&v.Type.value))
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Error) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Error) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// InboundBulkMessage is the message a bulk job sends. `event` names the
 // notification (or an event mapped to one). `template` or `content` may replace
 // that notification for this job. Older clients put delivery settings in a
 // nested `message` and send `routing` next to `event`; both are accepted.
@@ -422,8 +1123,64 @@ type InboundBulkMessage struct {
 	Message Opt[InboundBulkMessageV2] `json:"message,omitzero"`
 }
 
-// InboundBulkMessageUser: One user added to a job. Every field is optional, so
-// `{}` is a valid user. For email jobs set `profile.email`.
+// inboundBulkMessageMembers names the JSON members of InboundBulkMessage, in
+// the order of its moveJSON cases.
+var inboundBulkMessageMembers = objectMembers{names: []string{"event", "brand", "template", "content", "data", "locale", "override", "routing", "message"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&inboundBulkMessageMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Event)
+		case 1:
+			if c.nullable(&v.Brand.present, &v.Brand.valid) {
+				c.string(&v.Brand.value)
+			}
+		case 2:
+			if c.nullable(&v.Template.present, &v.Template.valid) {
+				c.string(&v.Template.value)
+			}
+		case 3:
+			if c.nullable(&v.Content.present, &v.Content.valid) {
+				v.Content.value.moveJSON(c)
+			}
+		case 4:
+			if c.nullable(&v.Data.present, &v.Data.valid) {
+				moveMap(c, &v.Data.value, anyValue)
+			}
+		case 5:
+			if c.nullable(&v.Locale.present, &v.Locale.valid) {
+				c.any(&v.Locale.value)
+			}
+		case 6:
+			if c.nullable(&v.Override.present, &v.Override.valid) {
+				moveMap(c, &v.Override.value, anyValue)
+			}
+		case 7:
+			if c.optional(&v.Routing.set) {
+				v.Routing.value.moveJSON(c)
+			}
+		case 8:
+			if c.optional(&v.Message.set) {
+				v.Message.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v InboundBulkMessage) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *InboundBulkMessage) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// InboundBulkMessageUser is one user added to a job. Every field is optional,
+// so `{}` is a valid user. For email jobs set `profile.email`.
 type InboundBulkMessageUser struct {
 	// Older way to name the user by id; prefer `to.user_id` or `profile`. Generated
 	// when left out.
@@ -443,7 +1200,49 @@ type InboundBulkMessageUser struct {
 	To Nullable[UserRecipient] `json:"to,omitzero"`
 }
 
-// InboundBulkMessageV2: The older nested message of a bulk job: a template or
+// inboundBulkMessageUserMembers names the JSON members of
+// InboundBulkMessageUser, in the order of its moveJSON cases.
+var inboundBulkMessageUserMembers = objectMembers{names: []string{"recipient", "profile", "data", "preferences", "to"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&inboundBulkMessageUserMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
+				c.string(&v.Recipient.value)
+			}
+		case 1:
+			if c.nullable(&v.Profile.present, &v.Profile.valid) {
+				moveMap(c, &v.Profile.value, anyValue)
+			}
+		case 2:
+			if c.present(v.Data != nil) {
+				c.any(&v.Data)
+			}
+		case 3:
+			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
+				v.Preferences.value.moveJSON(c)
+			}
+		case 4:
+			if c.nullable(&v.To.present, &v.To.valid) {
+				v.To.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v InboundBulkMessageUser) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *InboundBulkMessageUser) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// InboundBulkMessageV2 is the older nested message of a bulk job: a template or
 // content message plus delivery settings. Courier's current model moved
 // `template` and `content` up into the bulk message and dropped the rest; it is
 // kept so that jobs written in this form can be sent and read back.
@@ -490,7 +1289,85 @@ type InboundBulkMessageV2 struct {
 	Preferences Nullable[MessagePreferences] `json:"preferences,omitzero"`
 }
 
-// JobDetails: A bulk job, with its message, counters and status.
+// inboundBulkMessageV2Members names the JSON members of InboundBulkMessageV2,
+// in the order of its moveJSON cases.
+var inboundBulkMessageV2Members = objectMembers{names: []string{"template", "content", "brand_id", "data", "context", "routing", "channels", "providers", "timeout", "delay", "expiry", "metadata", "preferences"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&inboundBulkMessageV2Members); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Template.present, &v.Template.valid) {
+				c.string(&v.Template.value)
+			}
+		case 1:
+			if c.nullable(&v.Content.present, &v.Content.valid) {
+				v.Content.value.moveJSON(c)
+			}
+		case 2:
+			if c.nullable(&v.BrandID.present, &v.BrandID.valid) {
+				c.string(&v.BrandID.value)
+			}
+		case 3:
+			if c.nullable(&v.Data.present, &v.Data.valid) {
+				moveMap(c, &v.Data.value, anyValue)
+			}
+		case 4:
+			if c.nullable(&v.Context.present, &v.Context.valid) {
+				v.Context.value.moveJSON(c)
+			}
+		case 5:
+			if c.optional(&v.Routing.set) {
+				v.Routing.value.moveJSON(c)
+			}
+		case 6:
+			if c.nullable(&v.Channels.present, &v.Channels.valid) {
+				moveMap(c, &v.Channels.value, func(p *map[string]any, c *jsonCodec) {
+					moveMap(c, p, anyValue)
+				})
+			}
+		case 7:
+			if c.nullable(&v.Providers.present, &v.Providers.valid) {
+				moveMap(c, &v.Providers.value, func(p *map[string]any, c *jsonCodec) {
+					moveMap(c, p, anyValue)
+				})
+			}
+		case 8:
+			if c.nullable(&v.Timeout.present, &v.Timeout.valid) {
+				v.Timeout.value.moveJSON(c)
+			}
+		case 9:
+			if c.nullable(&v.Delay.present, &v.Delay.valid) {
+				v.Delay.value.moveJSON(c)
+			}
+		case 10:
+			if c.nullable(&v.Expiry.present, &v.Expiry.valid) {
+				v.Expiry.value.moveJSON(c)
+			}
+		case 11:
+			if c.nullable(&v.Metadata.present, &v.Metadata.valid) {
+				v.Metadata.value.moveJSON(c)
+			}
+		case 12:
+			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
+				v.Preferences.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v InboundBulkMessageV2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *InboundBulkMessageV2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// JobDetails is a bulk job, with its message, counters and status.
 type JobDetails struct {
 	// The message definition as stored; jobs made with the older nested form come
 	// back in that form.
@@ -509,19 +1386,101 @@ type JobDetails struct {
 	Status BulkJobStatus `json:"status"`
 }
 
-// Locale: One translation.
+// jobDetailsMembers names the JSON members of JobDetails, in the order of its
+// moveJSON cases.
+var jobDetailsMembers = objectMembers{names: []string{"definition", "enqueued", "failures", "received", "status"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *JobDetails) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&jobDetailsMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			v.Definition.moveJSON(c)
+		case 1:
+			c.int64(&v.Enqueued)
+		case 2:
+			c.int64(&v.Failures)
+		case 3:
+			c.int64(&v.Received)
+		case 4:
+			c.string((*string)(&v.Status))
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v JobDetails) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *JobDetails) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Locale is one translation.
 type Locale struct {
 	// The translated text.
 	Content string `json:"content"`
 }
 
-// MessageContext: The tenant used to pick brand and default preferences.
+// localeMembers names the JSON members of Locale, in the order of its moveJSON
+// cases.
+var localeMembers = objectMembers{names: []string{"content"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Locale) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&localeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Content)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Locale) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Locale) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessageContext is the tenant used to pick brand and default preferences.
 type MessageContext struct {
 	// Id of the tenant.
 	TenantID Nullable[string] `json:"tenant_id,omitzero"`
 }
 
-// MessageDelay: Holds a message back before it is sent.
+// messageContextMembers names the JSON members of MessageContext, in the order
+// of its moveJSON cases.
+var messageContextMembers = objectMembers{names: []string{"tenant_id"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessageContext) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messageContextMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.TenantID.present, &v.TenantID.valid) {
+				c.string(&v.TenantID.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessageContext) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessageContext) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessageDelay holds a message back before it is sent.
 type MessageDelay struct {
 	// Milliseconds to wait.
 	Duration Nullable[int64] `json:"duration,omitzero"`
@@ -533,7 +1492,41 @@ type MessageDelay struct {
 	Timezone Nullable[string] `json:"timezone,omitzero"`
 }
 
-// MessageExpiry: Drops a message that was not delivered in time (honoured for
+// messageDelayMembers names the JSON members of MessageDelay, in the order of
+// its moveJSON cases.
+var messageDelayMembers = objectMembers{names: []string{"duration", "until", "timezone"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessageDelay) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messageDelayMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Duration.present, &v.Duration.valid) {
+				c.int64(&v.Duration.value)
+			}
+		case 1:
+			if c.nullable(&v.Until.present, &v.Until.valid) {
+				c.string(&v.Until.value)
+			}
+		case 2:
+			if c.nullable(&v.Timezone.present, &v.Timezone.valid) {
+				c.string(&v.Timezone.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessageDelay) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessageDelay) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessageExpiry drops a message that was not delivered in time (honoured for
 // Inbox).
 type MessageExpiry struct {
 	// A duration, as milliseconds or as text.
@@ -543,7 +1536,35 @@ type MessageExpiry struct {
 	ExpiresAt Nullable[string] `json:"expires_at,omitzero"`
 }
 
-// MessageMetadata: Tracking information for a message.
+// messageExpiryMembers names the JSON members of MessageExpiry, in the order of
+// its moveJSON cases.
+var messageExpiryMembers = objectMembers{names: []string{"expires_in", "expires_at"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessageExpiry) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messageExpiryMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.any(&v.ExpiresIn)
+		case 1:
+			if c.nullable(&v.ExpiresAt.present, &v.ExpiresAt.valid) {
+				c.string(&v.ExpiresAt.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessageExpiry) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessageExpiry) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessageMetadata is tracking information for a message.
 type MessageMetadata struct {
 	// An event name to record with the message.
 	Event Nullable[string] `json:"event,omitzero"`
@@ -558,13 +1579,75 @@ type MessageMetadata struct {
 	Utm Nullable[map[string]any] `json:"utm,omitzero"`
 }
 
-// MessagePreferences: Preference settings of a message.
+// messageMetadataMembers names the JSON members of MessageMetadata, in the
+// order of its moveJSON cases.
+var messageMetadataMembers = objectMembers{names: []string{"event", "tags", "trace_id", "utm"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessageMetadata) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messageMetadataMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Event.present, &v.Event.valid) {
+				c.string(&v.Event.value)
+			}
+		case 1:
+			if c.nullable(&v.Tags.present, &v.Tags.valid) {
+				moveSlice(c, &v.Tags.value, stringValue)
+			}
+		case 2:
+			if c.nullable(&v.TraceID.present, &v.TraceID.valid) {
+				c.string(&v.TraceID.value)
+			}
+		case 3:
+			if c.nullable(&v.Utm.present, &v.Utm.valid) {
+				moveMap(c, &v.Utm.value, anyValue)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessageMetadata) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessageMetadata) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessagePreferences is preference settings of a message.
 type MessagePreferences struct {
 	// Id of the subscription topic whose preferences decide delivery.
 	SubscriptionTopicID string `json:"subscription_topic_id"`
 }
 
-// MessageTimeout: Time limits, in milliseconds, for parts of a delivery.
+// messagePreferencesMembers names the JSON members of MessagePreferences, in
+// the order of its moveJSON cases.
+var messagePreferencesMembers = objectMembers{names: []string{"subscription_topic_id"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessagePreferences) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messagePreferencesMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.SubscriptionTopicID)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessagePreferences) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessagePreferences) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// MessageTimeout is time limits, in milliseconds, for parts of a delivery.
 type MessageTimeout struct {
 	// Limits keyed by provider id.
 	Provider Nullable[map[string]int64] `json:"provider,omitzero"`
@@ -582,7 +1665,49 @@ type MessageTimeout struct {
 	Criteria Nullable[MessageTimeoutCriteria] `json:"criteria,omitzero"`
 }
 
-// NotificationPreferenceDetails: A user's choice for one notification or
+// messageTimeoutMembers names the JSON members of MessageTimeout, in the order
+// of its moveJSON cases.
+var messageTimeoutMembers = objectMembers{names: []string{"provider", "channel", "message", "escalation", "criteria"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *MessageTimeout) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&messageTimeoutMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Provider.present, &v.Provider.valid) {
+				moveMap(c, &v.Provider.value, int64Value)
+			}
+		case 1:
+			if c.nullable(&v.Channel.present, &v.Channel.valid) {
+				moveMap(c, &v.Channel.value, int64Value)
+			}
+		case 2:
+			if c.nullable(&v.Message.present, &v.Message.valid) {
+				c.int64(&v.Message.value)
+			}
+		case 3:
+			if c.nullable(&v.Escalation.present, &v.Escalation.valid) {
+				c.int64(&v.Escalation.value)
+			}
+		case 4:
+			if c.nullable(&v.Criteria.present, &v.Criteria.valid) {
+				c.string((*string)(&v.Criteria.value))
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v MessageTimeout) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *MessageTimeout) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// NotificationPreferenceDetails is a user's choice for one notification or
 // category.
 type NotificationPreferenceDetails struct {
 	// Whether the user receives it.
@@ -595,7 +1720,39 @@ type NotificationPreferenceDetails struct {
 	ChannelPreferences Nullable[[]ChannelPreference] `json:"channel_preferences,omitzero"`
 }
 
-// Paging: Where a listing stands.
+// notificationPreferenceDetailsMembers names the JSON members of
+// NotificationPreferenceDetails, in the order of its moveJSON cases.
+var notificationPreferenceDetailsMembers = objectMembers{names: []string{"status", "rules", "channel_preferences"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *NotificationPreferenceDetails) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&notificationPreferenceDetailsMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string((*string)(&v.Status))
+		case 1:
+			if c.nullable(&v.Rules.present, &v.Rules.valid) {
+				moveSlice(c, &v.Rules.value, (*Rule).moveJSON)
+			}
+		case 2:
+			if c.nullable(&v.ChannelPreferences.present, &v.ChannelPreferences.valid) {
+				moveSlice(c, &v.ChannelPreferences.value, (*ChannelPreference).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v NotificationPreferenceDetails) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *NotificationPreferenceDetails) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Paging is where a listing stands.
 type Paging struct {
 	// Whether another page follows.
 	More bool `json:"more"`
@@ -604,7 +1761,35 @@ type Paging struct {
 	Cursor Nullable[string] `json:"cursor,omitzero"`
 }
 
-// Preference: A stored preference, with where it came from.
+// pagingMembers names the JSON members of Paging, in the order of its moveJSON
+// cases.
+var pagingMembers = objectMembers{names: []string{"more", "cursor"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Paging) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&pagingMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.bool(&v.More)
+		case 1:
+			if c.nullable(&v.Cursor.present, &v.Cursor.valid) {
+				c.string(&v.Cursor.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Paging) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Paging) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Preference is a stored preference, with where it came from.
 type Preference struct {
 	// Channels the user wants it on.
 	ChannelPreferences Nullable[[]ChannelPreference] `json:"channel_preferences,omitzero"`
@@ -619,7 +1804,43 @@ type Preference struct {
 	Source Nullable[ChannelSource] `json:"source,omitzero"`
 }
 
-// ProfilePreferences: Preferences stored with a recipient.
+// preferenceMembers names the JSON members of Preference, in the order of its
+// moveJSON cases.
+var preferenceMembers = objectMembers{names: []string{"channel_preferences", "rules", "status", "source"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Preference) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&preferenceMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.ChannelPreferences.present, &v.ChannelPreferences.valid) {
+				moveSlice(c, &v.ChannelPreferences.value, (*ChannelPreference).moveJSON)
+			}
+		case 1:
+			if c.nullable(&v.Rules.present, &v.Rules.valid) {
+				moveSlice(c, &v.Rules.value, (*Rule).moveJSON)
+			}
+		case 2:
+			c.string((*string)(&v.Status))
+		case 3:
+			if c.nullable(&v.Source.present, &v.Source.valid) {
+				c.string((*string)(&v.Source.value))
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Preference) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Preference) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ProfilePreferences is preferences stored with a recipient.
 type ProfilePreferences struct {
 	// Preferences keyed by notification id.
 	Notifications map[string]Preference `json:"notifications"`
@@ -631,7 +1852,39 @@ type ProfilePreferences struct {
 	TemplateID Nullable[string] `json:"templateId,omitzero"`
 }
 
-// RecipientPreferences: A user's preferences given with a send.
+// profilePreferencesMembers names the JSON members of ProfilePreferences, in
+// the order of its moveJSON cases.
+var profilePreferencesMembers = objectMembers{names: []string{"notifications", "categories", "templateId"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ProfilePreferences) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&profilePreferencesMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			moveMap(c, &v.Notifications, (*Preference).moveJSON)
+		case 1:
+			if c.nullable(&v.Categories.present, &v.Categories.valid) {
+				moveMap(c, &v.Categories.value, (*Preference).moveJSON)
+			}
+		case 2:
+			if c.nullable(&v.TemplateID.present, &v.TemplateID.valid) {
+				c.string(&v.TemplateID.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ProfilePreferences) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ProfilePreferences) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// RecipientPreferences is a user's preferences given with a send.
 type RecipientPreferences struct {
 	// Preferences keyed by category id.
 	Categories Nullable[map[string]NotificationPreferenceDetails] `json:"categories,omitzero"`
@@ -640,7 +1893,37 @@ type RecipientPreferences struct {
 	Notifications Nullable[map[string]NotificationPreferenceDetails] `json:"notifications,omitzero"`
 }
 
-// Routing: How a message picks its channels.
+// recipientPreferencesMembers names the JSON members of RecipientPreferences,
+// in the order of its moveJSON cases.
+var recipientPreferencesMembers = objectMembers{names: []string{"categories", "notifications"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *RecipientPreferences) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&recipientPreferencesMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Categories.present, &v.Categories.valid) {
+				moveMap(c, &v.Categories.value, (*NotificationPreferenceDetails).moveJSON)
+			}
+		case 1:
+			if c.nullable(&v.Notifications.present, &v.Notifications.valid) {
+				moveMap(c, &v.Notifications.value, (*NotificationPreferenceDetails).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v RecipientPreferences) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *RecipientPreferences) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Routing is how a message picks its channels.
 type Routing struct {
 	// Whether to use every listed channel or the first one that works. Treated as
 	// `single` when left out.
@@ -650,7 +1933,37 @@ type Routing struct {
 	Channels []string `json:"channels,omitzero"`
 }
 
-// Rule: A time window.
+// routingMembers names the JSON members of Routing, in the order of its
+// moveJSON cases.
+var routingMembers = objectMembers{names: []string{"method", "channels"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Routing) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&routingMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Method.set) {
+				c.string((*string)(&v.Method.value))
+			}
+		case 1:
+			if c.present(v.Channels != nil) {
+				moveSlice(c, &v.Channels, stringValue)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Routing) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Routing) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Rule is a time window.
 type Rule struct {
 	// Start of the window.
 	Start Nullable[string] `json:"start,omitzero"`
@@ -659,7 +1972,35 @@ type Rule struct {
 	Until string `json:"until"`
 }
 
-// UserRecipient: A recipient named by user id, email address, phone number or
+// ruleMembers names the JSON members of Rule, in the order of its moveJSON
+// cases.
+var ruleMembers = objectMembers{names: []string{"start", "until"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Rule) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&ruleMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.Start.present, &v.Start.valid) {
+				c.string(&v.Start.value)
+			}
+		case 1:
+			c.string(&v.Until)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Rule) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Rule) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// UserRecipient is a recipient named by user id, email address, phone number or
 // list id.
 type UserRecipient struct {
 	// Your id for the user.
@@ -693,4 +2034,66 @@ type UserRecipient struct {
 
 	// The user's profile preferences.
 	Preferences Nullable[ProfilePreferences] `json:"preferences,omitzero"`
+}
+
+// userRecipientMembers names the JSON members of UserRecipient, in the order of
+// its moveJSON cases.
+var userRecipientMembers = objectMembers{names: []string{"user_id", "email", "phone_number", "list_id", "locale", "tenant_id", "account_id", "context", "data", "preferences"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *UserRecipient) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&userRecipientMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.nullable(&v.UserID.present, &v.UserID.valid) {
+				c.string(&v.UserID.value)
+			}
+		case 1:
+			if c.nullable(&v.Email.present, &v.Email.valid) {
+				c.string(&v.Email.value)
+			}
+		case 2:
+			if c.nullable(&v.PhoneNumber.present, &v.PhoneNumber.valid) {
+				c.string(&v.PhoneNumber.value)
+			}
+		case 3:
+			if c.nullable(&v.ListID.present, &v.ListID.valid) {
+				c.string(&v.ListID.value)
+			}
+		case 4:
+			if c.nullable(&v.Locale.present, &v.Locale.valid) {
+				c.string(&v.Locale.value)
+			}
+		case 5:
+			if c.nullable(&v.TenantID.present, &v.TenantID.valid) {
+				c.string(&v.TenantID.value)
+			}
+		case 6:
+			if c.nullable(&v.AccountID.present, &v.AccountID.valid) {
+				c.string(&v.AccountID.value)
+			}
+		case 7:
+			if c.nullable(&v.Context.present, &v.Context.valid) {
+				v.Context.value.moveJSON(c)
+			}
+		case 8:
+			if c.nullable(&v.Data.present, &v.Data.valid) {
+				moveMap(c, &v.Data.value, anyValue)
+			}
+		case 9:
+			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
+				v.Preferences.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v UserRecipient) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *UserRecipient) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

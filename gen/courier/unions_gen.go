@@ -7,16 +7,12 @@ import (
 	"encoding/json"
 )
 
-// Content: Inline Elemental content, in one of two forms told apart by their
+// Content is inline Elemental content, in one of two forms told apart by their
 // keys: `title` and `body`, or `version` and `elements`.
 //
 // Content holds one of:
 //   - ElementalContentSugar
 //   - ElementalContent
-//
-// Decoding picks the variant by the JSON type and the required properties
-// present; a document that matches none is kept as is, and IsKnown reports
-// false.
 type Content struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -72,40 +68,55 @@ func (u Content) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Content) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Content) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "", contentVariants) {
+		case 0:
+			var v ElementalContentSugar
+			if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {
+				*u = ContentOfElementalContentSugar(v)
+				return
+			}
+		case 1:
+			var v ElementalContent
+			if decodeValue(data, &v, (*ElementalContent).moveJSON) == nil {
+				*u = ContentOfElementalContent(v)
+				return
+			}
+		}
+		*u = Content{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
-}
-
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Content) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "", contentVariants) {
-	case 0:
-		var v ElementalContentSugar
-		if json.Unmarshal(data, &v) == nil {
-			*u = ContentOfElementalContentSugar(v)
-			return nil
-		}
+	switch u.variant {
 	case 1:
-		var v ElementalContent
-		if json.Unmarshal(data, &v) == nil {
-			*u = ContentOfElementalContent(v)
-			return nil
-		}
+		v := u.value.(ElementalContentSugar)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.(ElementalContent)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
 	}
-	*u = Content{raw: bytes.Clone(data)}
-	return nil
 }
 
-// ElementalNode: One node of Elemental content; `type` says which kind.
+// MarshalJSON encodes v as the API expects it.
+func (v Content) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Content) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ElementalNode is one node of Elemental content; `type` says which kind.
 //
 // ElementalNode holds one of:
 //   - ElementalTextNode
@@ -117,8 +128,7 @@ func (u *Content) UnmarshalJSON(data []byte) error {
 //   - ElementalQuoteNode
 //   - ElementalHTMLNode
 //
-// Decoding picks the variant named by the "type" property; a document that
-// names none of them is kept as is, and IsKnown reports false.
+// The "type" property names the variant.
 type ElementalNode struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -168,8 +178,11 @@ var elementalNodeVariants = []unionVariant{{
 	required:      []string{"content", "type"},
 }}
 
-// ElementalNodeOfElementalTextNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalTextNode returns an ElementalNode holding v, with its type property set to "text" when v leaves it empty.
 func ElementalNodeOfElementalTextNode(v ElementalTextNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "text"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 1,
@@ -182,8 +195,11 @@ func (u ElementalNode) AsElementalTextNode() (ElementalTextNode, bool) {
 	return v, ok && u.variant == 1
 }
 
-// ElementalNodeOfElementalMetaNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalMetaNode returns an ElementalNode holding v, with its type property set to "meta" when v leaves it empty.
 func ElementalNodeOfElementalMetaNode(v ElementalMetaNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "meta"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 2,
@@ -196,8 +212,11 @@ func (u ElementalNode) AsElementalMetaNode() (ElementalMetaNode, bool) {
 	return v, ok && u.variant == 2
 }
 
-// ElementalNodeOfElementalChannelNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalChannelNode returns an ElementalNode holding v, with its type property set to "channel" when v leaves it empty.
 func ElementalNodeOfElementalChannelNode(v ElementalChannelNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "channel"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 3,
@@ -210,8 +229,11 @@ func (u ElementalNode) AsElementalChannelNode() (ElementalChannelNode, bool) {
 	return v, ok && u.variant == 3
 }
 
-// ElementalNodeOfElementalImageNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalImageNode returns an ElementalNode holding v, with its type property set to "image" when v leaves it empty.
 func ElementalNodeOfElementalImageNode(v ElementalImageNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "image"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 4,
@@ -224,8 +246,11 @@ func (u ElementalNode) AsElementalImageNode() (ElementalImageNode, bool) {
 	return v, ok && u.variant == 4
 }
 
-// ElementalNodeOfElementalActionNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalActionNode returns an ElementalNode holding v, with its type property set to "action" when v leaves it empty.
 func ElementalNodeOfElementalActionNode(v ElementalActionNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "action"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 5,
@@ -238,8 +263,11 @@ func (u ElementalNode) AsElementalActionNode() (ElementalActionNode, bool) {
 	return v, ok && u.variant == 5
 }
 
-// ElementalNodeOfElementalDividerNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalDividerNode returns an ElementalNode holding v, with its type property set to "divider" when v leaves it empty.
 func ElementalNodeOfElementalDividerNode(v ElementalDividerNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "divider"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 6,
@@ -252,8 +280,11 @@ func (u ElementalNode) AsElementalDividerNode() (ElementalDividerNode, bool) {
 	return v, ok && u.variant == 6
 }
 
-// ElementalNodeOfElementalQuoteNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalQuoteNode returns an ElementalNode holding v, with its type property set to "quote" when v leaves it empty.
 func ElementalNodeOfElementalQuoteNode(v ElementalQuoteNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "quote"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 7,
@@ -266,8 +297,11 @@ func (u ElementalNode) AsElementalQuoteNode() (ElementalQuoteNode, bool) {
 	return v, ok && u.variant == 7
 }
 
-// ElementalNodeOfElementalHTMLNode returns a ElementalNode holding v.
+// ElementalNodeOfElementalHTMLNode returns an ElementalNode holding v, with its type property set to "html" when v leaves it empty.
 func ElementalNodeOfElementalHTMLNode(v ElementalHTMLNode) ElementalNode {
+	if v.Type == "" {
+		v.Type = "html"
+	}
 	return ElementalNode{
 		value:   v,
 		variant: 8,
@@ -290,71 +324,104 @@ func (u ElementalNode) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u ElementalNode) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *ElementalNode) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "type", elementalNodeVariants) {
+		case 0:
+			var v ElementalTextNode
+			if decodeValue(data, &v, (*ElementalTextNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalTextNode(v)
+				return
+			}
+		case 1:
+			var v ElementalMetaNode
+			if decodeValue(data, &v, (*ElementalMetaNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalMetaNode(v)
+				return
+			}
+		case 2:
+			var v ElementalChannelNode
+			if decodeValue(data, &v, (*ElementalChannelNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalChannelNode(v)
+				return
+			}
+		case 3:
+			var v ElementalImageNode
+			if decodeValue(data, &v, (*ElementalImageNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalImageNode(v)
+				return
+			}
+		case 4:
+			var v ElementalActionNode
+			if decodeValue(data, &v, (*ElementalActionNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalActionNode(v)
+				return
+			}
+		case 5:
+			var v ElementalDividerNode
+			if decodeValue(data, &v, (*ElementalDividerNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalDividerNode(v)
+				return
+			}
+		case 6:
+			var v ElementalQuoteNode
+			if decodeValue(data, &v, (*ElementalQuoteNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalQuoteNode(v)
+				return
+			}
+		case 7:
+			var v ElementalHTMLNode
+			if decodeValue(data, &v, (*ElementalHTMLNode).moveJSON) == nil {
+				*u = ElementalNodeOfElementalHTMLNode(v)
+				return
+			}
+		}
+		*u = ElementalNode{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
+	switch u.variant {
+	case 1:
+		v := u.value.(ElementalTextNode)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.(ElementalMetaNode)
+		v.moveJSON(c)
+	case 3:
+		v := u.value.(ElementalChannelNode)
+		v.moveJSON(c)
+	case 4:
+		v := u.value.(ElementalImageNode)
+		v.moveJSON(c)
+	case 5:
+		v := u.value.(ElementalActionNode)
+		v.moveJSON(c)
+	case 6:
+		v := u.value.(ElementalDividerNode)
+		v.moveJSON(c)
+	case 7:
+		v := u.value.(ElementalQuoteNode)
+		v.moveJSON(c)
+	case 8:
+		v := u.value.(ElementalHTMLNode)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
+	}
 }
 
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *ElementalNode) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "type", elementalNodeVariants) {
-	case 0:
-		var v ElementalTextNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalTextNode(v)
-			return nil
-		}
-	case 1:
-		var v ElementalMetaNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalMetaNode(v)
-			return nil
-		}
-	case 2:
-		var v ElementalChannelNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalChannelNode(v)
-			return nil
-		}
-	case 3:
-		var v ElementalImageNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalImageNode(v)
-			return nil
-		}
-	case 4:
-		var v ElementalActionNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalActionNode(v)
-			return nil
-		}
-	case 5:
-		var v ElementalDividerNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalDividerNode(v)
-			return nil
-		}
-	case 6:
-		var v ElementalQuoteNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalQuoteNode(v)
-			return nil
-		}
-	case 7:
-		var v ElementalHTMLNode
-		if json.Unmarshal(data, &v) == nil {
-			*u = ElementalNodeOfElementalHTMLNode(v)
-			return nil
-		}
-	}
-	*u = ElementalNode{raw: bytes.Clone(data)}
-	return nil
+// MarshalJSON encodes v as the API expects it.
+func (v ElementalNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ElementalNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

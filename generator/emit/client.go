@@ -23,6 +23,18 @@ func (e *emitter) docFile() *jen.File {
 	text += "\n\n" + "Create a Client with NewClient and call the operations through its services. " +
 		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
 		"for a response outside 2xx."
+	if e.has(ir.Enum) {
+		text += "\n\n" + "Enums are open: each is a defined type with a constant per value the API " +
+			"description lists, and a value the server adds later decodes without error; " +
+			"IsKnown reports whether a value is one of those listed."
+	}
+	if e.has(ir.Union) {
+		text += "\n\n" + "A union holds one of several types, built with its <Union>Of<Variant> " +
+			"constructors and read with its As<Variant> accessors. Decoding picks the variant by the " +
+			"discriminator property when the description names one, else by the JSON type and the " +
+			"required properties present; a document that matches no variant is kept as received, " +
+			"IsKnown reports false, Raw returns it, and it encodes back unchanged."
+	}
 	for _, line := range append(commentLines(text), e.quickstart()...) {
 		f.PackageComment(line)
 	}
@@ -175,4 +187,14 @@ func appendConcat(expr *jen.Statement, part jen.Code) *jen.Statement {
 		return jen.Add(part)
 	}
 	return expr.Op("+").Add(part)
+}
+
+// has reports whether the package declares a type of the kind.
+func (e *emitter) has(kind ir.TypeKind) bool {
+	for _, t := range e.api.Types {
+		if t.Kind == kind {
+			return true
+		}
+	}
+	return false
 }

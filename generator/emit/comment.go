@@ -2,6 +2,8 @@ package emit
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -77,17 +79,117 @@ func wrapParagraph(para string) []string {
 	return lines
 }
 
-// docFor builds a doc comment that starts with name, as godoc expects.
+// docFor builds a doc comment that starts with name and reads as a
+// sentence, as Go's doc comments do: a description that starts with a verb
+// follows the name ("Opens a job." becomes "CreateJob opens a job."), and
+// any other is what the name is ("A job." becomes "Job is a job.").
 func docFor(name, text, fallback string) string {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return fallback
 	}
 	first := strings.Fields(text)[0]
+	if first == name+":" && len(strings.Fields(text)) > 1 {
+		return docFor(name, strings.TrimSpace(strings.TrimPrefix(text, first)), fallback)
+	}
 	if first == name || strings.HasPrefix(first, name) && len(first) == len(name)+1 {
 		return text
 	}
-	return name + ": " + text
+	word := strings.ToLower(strings.TrimRight(first, ".,:;"))
+	rest := lowerFirst(text)
+	if !startsSentence(first) {
+		rest = text // an identifier or code: keep its case
+	}
+	if docVerbs[word] || looksLikeVerb(word, text) {
+		return name + " " + rest
+	}
+	if needsArticle(rest) {
+		rest = "the " + rest
+	}
+	return name + " is " + rest
+}
+
+// looksLikeVerb reports whether a description that is not in docVerbs
+// still starts with a verb in the third person: a word in -s followed by
+// an article, a preposition or a pronoun ("Clashes with", "Marks the").
+func looksLikeVerb(word, text string) bool {
+	if !strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ss") || strings.HasSuffix(word, "us") || strings.HasSuffix(word, "is") {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) < 2 {
+		return false
+	}
+	switch strings.ToLower(words[1]) {
+	case "a", "an", "the", "with", "to", "for", "from", "into", "on", "in", "by", "up", "out", "its", "their", "whether", "if", "how", "what", "which", "that", "one", "all", "each", "every", "any":
+		return true
+	}
+	return false
+}
+
+// needsArticle reports whether a noun phrase that names one thing of
+// something ("body of `createJob`", "full form of the content") lacks the
+// article it needs after "is".
+func needsArticle(phrase string) bool {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		if i > 2 {
+			return false
+		}
+		switch strings.ToLower(w) {
+		case "a", "an", "the", "one", "each", "every", "any", "some", "all", "no", "this", "that":
+			return false
+		case "of":
+			return i > 0 && !strings.HasSuffix(words[i-1], "s")
+		}
+	}
+	return false
+}
+
+// startsSentence reports whether a description's first word is an
+// ordinary capitalised word, which reads in lower case after the name, and
+// not an identifier, an acronym or code.
+func startsSentence(word string) bool {
+	rs := []rune(word)
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) || len(rs) == 1 && word != "A" {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) && !strings.ContainsRune(".,:;'-", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerFirst lowers the first letter of text.
+func lowerFirst(text string) string {
+	r, size := utf8.DecodeRuneInString(text)
+	return string(unicode.ToLower(r)) + text[size:]
+}
+
+// docVerbs are the words that, first in a description, make it a verb
+// phrase about the thing described.
+var docVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`accepts activates adds allows applies approves archives
+		assigns attaches authenticates blocks builds calculates cancels changes checks clears
+		closes completes configures confirms connects contains controls converts copies
+		counts creates declines defines deletes describes determines disables downloads
+		edits enables ends enqueues exchanges executes exports fetches finds follows forks
+		generates gets gives grants holds identifies imports indicates initiates inserts
+		invites lists locks logs lets makes manages marks merges modifies moves names
+		notifies opens orders patches pauses performs pings posts provides publishes
+		queries queues reads receives records redeems refreshes registers rejects
+		releases reloads removes renames renders reorders replaces reports represents
+		requests resends resets resolves restores resumes retrieves returns revokes
+		rotates runs saves schedules searches selects sends sets shares shows signs
+		specifies starts stops stores streams submits subscribes suspends syncs tells
+		tests toggles transfers triggers unarchives unblocks unlocks unsubscribes
+		updates uploads upserts uses validates verifies views watches writes`) {
+		docVerbs[w] = true
+	}
 }
 
 // deprecated appends the standard Deprecated paragraph.

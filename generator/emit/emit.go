@@ -18,7 +18,7 @@ import (
 
 // Files renders the package. Each value is unformatted Go source.
 func Files(api *ir.API) (map[string][]byte, error) {
-	e := &emitter{api: api, requests: map[*ir.Type]bool{}, byName: map[string]*ir.Type{}}
+	e := &emitter{api: api, requests: map[*ir.Type]bool{}, jsonBodies: map[*ir.Type]bool{}, byName: map[string]*ir.Type{}}
 	for _, t := range api.Types {
 		e.byName[t.Name] = t
 	}
@@ -26,6 +26,7 @@ func Files(api *ir.API) (map[string][]byte, error) {
 		for _, o := range s.Operations {
 			if o.Request != nil {
 				e.requests[o.Request] = true
+				e.jsonBodies[o.Request] = o.Body == ir.JSONFields
 			}
 		}
 	}
@@ -58,10 +59,12 @@ func Files(api *ir.API) (map[string][]byte, error) {
 }
 
 type emitter struct {
-	api       *ir.API
-	requests  map[*ir.Type]bool
-	byName    map[string]*ir.Type
-	fileBases map[*ir.Service]string // see serviceFileBases
+	api      *ir.API
+	requests map[*ir.Type]bool
+	// jsonBodies are the request structs whose JSON encoding is the body.
+	jsonBodies map[*ir.Type]bool
+	byName     map[string]*ir.Type
+	fileBases  map[*ir.Service]string // see serviceFileBases
 }
 
 // serviceFileBases names each service's file: Bulk -> bulk (bulk_gen.go).

@@ -20,9 +20,6 @@ func (e *emitter) enumsFile() *jen.File {
 //	func (v BulkJobStatus) IsKnown() bool
 func (e *emitter) enum(f *jen.File, t *ir.Type) {
 	docComment(f, deprecated(docFor(t.Name, t.Doc, t.Name+" is an enumeration of the API."), t.Deprecated))
-	f.Comment("")
-	f.Comment("The server may send values added after this client was generated;")
-	f.Comment("they decode without error, and IsKnown reports false for them.")
 	f.Type().Id(t.Name).Add(typeCode(*t.Base))
 	if len(t.Values) == 0 {
 		return

@@ -102,7 +102,7 @@ func (e *emitter) opFields(o *ir.Operation) jen.Code {
 	case ir.JSONFields:
 		set("body", jen.Id("req"))
 	case ir.JSONValue:
-		set("body", jen.Id("req").Dot("Body"))
+		set("body", e.bodyValue(o))
 	case ir.RawBody:
 		set("rawBody", jen.Id("req").Dot("Body"))
 	}
@@ -125,6 +125,9 @@ func (e *emitter) opFields(o *ir.Operation) jen.Code {
 			alts[i] = jen.Values(ids...)
 		}
 		set("security", jen.Index().Index().String().Values(alts...))
+	}
+	if len(o.Bodiless) > 0 {
+		set("bodiless", strs(o.Bodiless))
 	}
 	if o.ErrorType != nil {
 		set("errorBody", jen.Func().Params().Any().Block(jen.Return(jen.New(typeCode(*o.ErrorType)))))
@@ -205,4 +208,19 @@ func (e *emitter) callStatements(o *ir.Operation) []jen.Code {
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Nil(), jen.Id("opts")),
 		jen.Return(jen.Err()),
 	}
+}
+
+// bodyValue is the request's Body field, by address when its type has a
+// moveJSON method, which the runtime's encoder calls directly.
+func (e *emitter) bodyValue(o *ir.Operation) jen.Code {
+	body := jen.Id("req").Dot("Body")
+	for _, f := range o.Request.Fields {
+		if f.Name != "Body" || f.Wrap != ir.Plain || f.Type.Kind != ir.Named {
+			continue
+		}
+		if t := e.byName[f.Type.Name]; t != nil && (t.Kind == ir.Struct || t.Kind == ir.Union) {
+			return jen.Op("&").Add(body)
+		}
+	}
+	return body
 }

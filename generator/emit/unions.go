@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/generator/ir"
@@ -24,7 +27,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 	for _, v := range t.Variants {
 		text += "  - " + typeString(v.Type) + "\n"
 	}
-	docComment(f, deprecated(text+"\n"+howPicked(t), t.Deprecated))
+	docComment(f, deprecated(strings.TrimSpace(text+"\n"+howPicked(t)), t.Deprecated))
 	f.Type().Id(t.Name).Struct(
 		jen.Id("variant").Int().Comment("1-based index into the variants; 0 when unknown"),
 		jen.Id("value").Any(),
@@ -38,12 +41,13 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 	e.unionCommon(f, t, table)
 }
 
-// howPicked documents how decoding chooses the variant.
+// howPicked documents how decoding chooses the variant, where the union
+// has a discriminator; the package doc says the rest once.
 func howPicked(t *ir.Type) string {
 	if t.Discriminator != "" {
-		return "Decoding picks the variant named by the \"" + t.Discriminator + "\" property; a document that names none of them is kept as is, and IsKnown reports false."
+		return "The \"" + t.Discriminator + "\" property names the variant."
 	}
-	return "Decoding picks the variant by the JSON type and the required properties present; a document that matches none is kept as is, and IsKnown reports false."
+	return ""
 }
 
 // typeString spells a TypeRef for documentation.
@@ -108,10 +112,15 @@ func kindsCode(kinds []string) jen.Code {
 // variantMethods writes the constructor and accessor of one variant.
 func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) {
 	ctor := t.Name + "Of" + v.Name
-	f.Comment(ctor + " returns a " + t.Name + " holding v.")
-	f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(
-		jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): jen.Id("v")})),
-	)
+	var body []jen.Code
+	doc := ctor + " returns " + article(t.Name) + " " + t.Name + " holding v."
+	if fill, value := e.discriminatorFill(t, v); fill != nil {
+		body = append(body, fill)
+		doc = ctor + " returns " + article(t.Name) + " " + t.Name + " holding v, with its " + t.Discriminator + " property set to " + value + " when v leaves it empty."
+	}
+	body = append(body, jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): jen.Id("v")})))
+	f.Comment(doc)
+	f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(body...)
 	f.Comment("As" + v.Name + " returns the " + typeString(v.Type) + " variant, and whether u holds it.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool()).Block(
 		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
@@ -119,37 +128,144 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 	)
 }
 
-// unionCommon writes IsKnown, Raw, MarshalJSON and UnmarshalJSON.
+// unionCommon writes IsKnown, Raw and the JSON methods.
 func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
 	recv := jen.Id("u").Id(t.Name)
 	f.Comment("IsKnown reports whether u holds one of the variants the API description lists.")
 	f.Func().Params(recv).Id("IsKnown").Params().Bool().Block(jen.Return(jen.Id("u").Dot("variant").Op("!=").Lit(0)))
 	f.Comment("Raw returns the JSON of a variant the API description does not list, as received.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
-	f.Comment("MarshalJSON encodes the variant held, or the JSON of an unknown one.")
-	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Id("u").Dot("variant").Op("==").Lit(0)).Block(
-			jen.If(jen.Id("u").Dot("raw").Op("==").Nil()).Block(jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil())),
-			jen.Return(jen.Id("u").Dot("raw"), jen.Nil()),
-		),
-		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("u").Dot("value"))),
-	)
-	var cases []jen.Code
+	e.unionCodec(f, t, table)
+	codecWrappers(f, t.Name)
+}
+
+// unionCodec writes moveJSON: decoding picks the variant and keeps a
+// document that matches none, or does not decode as the one it matches,
+// as received; encoding writes the variant held, or the raw JSON.
+//
+//	func (u *Content) moveJSON(c *jsonCodec) {
+//		if c.decoding() {
+//			data := c.rawValue()
+//			switch pickVariant(data, "", contentVariants) {
+//			case 0:
+//				var v ElementalContentSugar
+//				if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {
+//					*u = ContentOfElementalContentSugar(v)
+//					return
+//				}
+//			}
+//			*u = Content{raw: bytes.Clone(data)}
+//			return
+//		}
+//		switch v := u.value.(type) {
+//		case ElementalContentSugar:
+//			v.moveJSON(c)
+//		default:
+//			c.raw(&u.raw)
+//		}
+//	}
+func (e *emitter) unionCodec(f *jen.File, t *ir.Type, table string) {
+	var decode, encode []jen.Code
 	for i, v := range t.Variants {
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(
+		decode = append(decode, jen.Case(jen.Lit(i)).Block(
 			jen.Var().Id("v").Add(typeCode(v.Type)),
-			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("==").Nil()).Block(
+			jen.If(jen.Id("decodeValue").Call(jen.Id("data"), jen.Op("&").Id("v"), e.elemMover(v.Type)).Op("==").Nil()).Block(
 				jen.Op("*").Id("u").Op("=").Id(t.Name+"Of"+v.Name).Call(jen.Id("v")),
-				jen.Return(jen.Nil()),
+				jen.Return(),
 			),
 		))
+		encode = append(encode, jen.Case(jen.Lit(i+1)).Block(
+			jen.Id("v").Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
+			e.moveCode(v.Type, jen.Id("v")),
+		))
 	}
-	f.Comment("UnmarshalJSON decodes data into the variant it matches. A document that")
-	f.Comment("matches no variant, or does not decode as the one it matches, is kept")
-	f.Comment("as received rather than failing.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Switch(jen.Id("pickVariant").Call(jen.Id("data"), jen.Lit(t.Discriminator), jen.Id(table))).Block(cases...),
-		jen.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Qual("bytes", "Clone").Call(jen.Id("data"))}),
-		jen.Return(jen.Nil()),
+	encode = append(encode, jen.Default().Block(jen.Id("c").Dot("raw").Call(jen.Op("&").Id("u").Dot("raw"))))
+	f.Comment("moveJSON encodes or decodes u, as c directs. A document that matches no")
+	f.Comment("variant, or does not decode as the one it matches, is kept as received")
+	f.Comment("rather than failing.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("moveJSON").Params(jen.Id("c").Op("*").Id("jsonCodec")).Block(
+		jen.If(jen.Id("c").Dot("decoding").Call()).Block(
+			jen.Id("data").Op(":=").Id("c").Dot("rawValue").Call(),
+			jen.If(jen.Id("data").Op("==").Nil()).Block(jen.Return()),
+			jen.Switch(jen.Id("pickVariant").Call(jen.Id("data"), jen.Lit(t.Discriminator), jen.Id(table))).Block(decode...),
+			jen.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Qual("bytes", "Clone").Call(jen.Id("data"))}),
+			jen.Return(),
+		),
+		jen.Switch(jen.Id("u").Dot("variant")).Block(encode...),
 	)
+}
+
+// discriminatorFill sets the discriminator property of a variant that the
+// caller left empty, so that what the constructor builds encodes as that
+// variant and decodes back to it. The value is the variant's first
+// discriminator value (from the mapping or the schema name), else the
+// only value of the property's enum. It returns nil when there is nothing
+// to set.
+//
+//	if v.Type == "" {
+//		v.Type = "divider"
+//	}
+func (e *emitter) discriminatorFill(t *ir.Type, v *ir.Variant) (jen.Code, string) {
+	if t.Discriminator == "" || v.Type.Kind != ir.Named {
+		return nil, ""
+	}
+	vt := e.byName[v.Type.Name]
+	if vt == nil || vt.Kind != ir.Struct {
+		return nil, ""
+	}
+	for _, fl := range vt.Fields {
+		if fl.JSONName != t.Discriminator {
+			continue
+		}
+		value := ""
+		if len(v.Discriminators) > 0 {
+			value = v.Discriminators[0]
+		} else if et := e.byName[fl.Type.Name]; fl.Type.Kind == ir.Named && et != nil && et.Kind == ir.Enum && len(et.Values) == 1 {
+			value, _ = et.Values[0].Value.(string)
+		}
+		if value == "" || !e.stringTyped(fl.Type) {
+			return nil, ""
+		}
+		field := jen.Id("v").Dot(fl.Name)
+		switch fl.Wrap {
+		case ir.Plain:
+			return jen.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(value)), strconv.Quote(value)
+		case ir.Opt:
+			return jen.If(jen.Op("!").Add(field.Clone()).Dot("IsSet").Call()).Block(
+				field.Clone().Op("=").Id("Some").Call(jen.Add(typeCode(fl.Type)).Call(jen.Lit(value)))), strconv.Quote(value)
+		case ir.Nullable:
+			return jen.If(jen.Op("!").Add(field.Clone()).Dot("IsSet").Call()).Block(
+				field.Clone().Op("=").Id("Value").Call(jen.Add(typeCode(fl.Type)).Call(jen.Lit(value)))), strconv.Quote(value)
+		}
+		return nil, ""
+	}
+	return nil, ""
+}
+
+// stringTyped reports whether a value of type r is a string, or a type
+// whose underlying type is string.
+func (e *emitter) stringTyped(r ir.TypeRef) bool {
+	switch r.Kind {
+	case ir.Builtin:
+		return r.Name == ir.String
+	case ir.Named:
+		t := e.byName[r.Name]
+		switch {
+		case t == nil:
+			return false
+		case t.Kind == ir.Enum:
+			return t.Base.Name == ir.String
+		case t.Kind == ir.Defined:
+			return e.stringTyped(*t.Underlying)
+		}
+	}
+	return false
+}
+
+// article is "an" before a name that starts with a vowel, else "a".
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOUaeiou", rune(name[0])) {
+		return "an"
+	}
+	return "a"
 }

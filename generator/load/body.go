@@ -79,6 +79,7 @@ func (b *builder) flatten(req *ir.Type, scope *naming.Scope, sr *openapi3.Schema
 			c.Name = scope.Claim(f.Name)
 			req.Fields = append(req.Fields, &c)
 		}
+		b.markAbsorbed(sr.Value)
 		return true
 	}
 	o := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})

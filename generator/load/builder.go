@@ -32,6 +32,9 @@ type builder struct {
 	cyclic    map[*openapi3.Schema]*ir.Type
 	byName    map[string]*ir.Type
 	types     []*ir.Type
+	// absorbed are the types copied into others (see markAbsorbed); they
+	// are not generated unless something else refers to them.
+	absorbed map[*ir.Type]bool
 
 	// subtypes are the components extending a base schema that declares a
 	// discriminator; see findSubtypes.
@@ -55,6 +58,7 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		resolving: map[*openapi3.Schema]bool{},
 		cyclic:    map[*openapi3.Schema]*ir.Type{},
 		byName:    map[string]*ir.Type{},
+		absorbed:  map[*ir.Type]bool{},
 		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
 		origin:    map[*openapi3.SchemaRef]string{},
 		names:     map[string]string{},
@@ -80,6 +84,7 @@ func (b *builder) build() *ir.API {
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	api.Types = b.types
 	api.Names = b.names
+	prune(api, b.absorbed)
 	return api
 }
 

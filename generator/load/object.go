@@ -43,6 +43,7 @@ func (b *builder) merge(s *openapi3.Schema, ptr string, seen map[*openapi3.Schem
 		if !ok {
 			mptr = sprintf("%s/allOf/%d", ptr, i)
 		}
+		b.markAbsorbed(m.Value)
 		o.absorb(b.merge(m.Value, mptr, seen))
 	}
 	for _, name := range b.propertyOrder(s, ptr) {

@@ -14,8 +14,8 @@ func TestNamesNoTagCanCarry(t *testing.T) {
 	if o.TheIDOfIt != 7 || o.AB.Or("") != "ab" || !o.QUote.Or(false) || o.Plain.Or("") != "p" {
 		t.Errorf("decoded %+v", o)
 	}
-	// Tagged fields come first, then the others in key order.
-	want := `{"plain":"p","a,b":"ab","q\"uote":true,"the id (of it)":7}`
+	// Members come in the order the schema declares them, whatever their names.
+	want := `{"the id (of it)":7,"a,b":"ab","q\"uote":true,"plain":"p"}`
 	back, err := json.Marshal(o)
 	if err != nil || string(back) != want {
 		t.Errorf("encoded %s, %v\nwant %s", back, err, want)

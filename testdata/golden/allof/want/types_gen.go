@@ -4,14 +4,7 @@ package allof
 
 import "time"
 
-// Base is a schema of the API.
-type Base struct {
-	ID string `json:"id"`
-
-	Created Opt[time.Time] `json:"created,omitzero"`
-}
-
-// Dog: Merged from Base and Named, with its own properties beside.
+// Dog is merged from Base and Named, with its own properties beside.
 type Dog struct {
 	Created Opt[time.Time] `json:"created,omitzero"`
 
@@ -24,9 +17,72 @@ type Dog struct {
 	Breed Opt[string] `json:"breed,omitzero"`
 }
 
+// dogMembers names the JSON members of Dog, in the order of its moveJSON cases.
+var dogMembers = objectMembers{names: []string{"created", "id", "name", "barks", "breed"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Dog) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&dogMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Created.set) {
+				c.time(&v.Created.value)
+			}
+		case 1:
+			c.string(&v.ID)
+		case 2:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		case 3:
+			c.bool(&v.Barks)
+		case 4:
+			if c.optional(&v.Breed.set) {
+				c.string(&v.Breed.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Dog) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Dog) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Named is a schema of the API.
 type Named struct {
 	Name Opt[string] `json:"name,omitzero"`
+}
+
+// namedMembers names the JSON members of Named, in the order of its moveJSON
+// cases.
+var namedMembers = objectMembers{names: []string{"name"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Named) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&namedMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Named) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Named) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // UsesWrapper is a schema of the API.
@@ -36,4 +92,34 @@ type UsesWrapper struct {
 
 	// Merged from Base and Named, with its own properties beside.
 	D Opt[Dog] `json:"d,omitzero"`
+}
+
+// usesWrapperMembers names the JSON members of UsesWrapper, in the order of its
+// moveJSON cases.
+var usesWrapperMembers = objectMembers{names: []string{"w", "d"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *UsesWrapper) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&usesWrapperMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.W.set) {
+				v.W.value.moveJSON(c)
+			}
+		case 1:
+			if c.optional(&v.D.set) {
+				v.D.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v UsesWrapper) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *UsesWrapper) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

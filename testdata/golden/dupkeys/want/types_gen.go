@@ -6,3 +6,28 @@ package dupkeys
 type A struct {
 	Y Opt[string] `json:"y,omitzero"`
 }
+
+// aMembers names the JSON members of A, in the order of its moveJSON cases.
+var aMembers = objectMembers{names: []string{"y"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *A) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&aMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Y.set) {
+				c.string(&v.Y.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v A) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *A) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

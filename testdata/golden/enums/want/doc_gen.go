@@ -5,4 +5,8 @@
 // Create a Client with NewClient and call the operations through its services.
 // Every call retries failures that are safe to retry, with backoff, and returns
 // an *APIError for a response outside 2xx.
+//
+// Enums are open: each is a defined type with a constant per value the API
+// description lists, and a value the server adds later decodes without error;
+// IsKnown reports whether a value is one of those listed.
 package enums

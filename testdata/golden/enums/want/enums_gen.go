@@ -3,9 +3,6 @@
 package enums
 
 // Flag is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type Flag bool
 
 // Values of Flag known to the API description.
@@ -24,9 +21,6 @@ func (v Flag) IsKnown() bool {
 }
 
 // Kind is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type Kind string
 
 // Values of Kind known to the API description.
@@ -44,9 +38,6 @@ func (v Kind) IsKnown() bool {
 }
 
 // MaybeColor is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type MaybeColor string
 
 // Values of MaybeColor known to the API description.
@@ -65,9 +56,6 @@ func (v MaybeColor) IsKnown() bool {
 }
 
 // Priority is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type Priority int64
 
 // Values of Priority known to the API description.
@@ -88,9 +76,6 @@ func (v Priority) IsKnown() bool {
 }
 
 // Ratio is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type Ratio float64
 
 // Values of Ratio known to the API description.
@@ -109,9 +94,6 @@ func (v Ratio) IsKnown() bool {
 }
 
 // Status is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type Status string
 
 // Values of Status known to the API description.
@@ -136,9 +118,6 @@ func (v Status) IsKnown() bool {
 }
 
 // TaskInline is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type TaskInline string
 
 // Values of TaskInline known to the API description.

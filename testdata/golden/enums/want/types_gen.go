@@ -12,3 +12,41 @@ type Task struct {
 
 	Inline Opt[TaskInline] `json:"inline,omitzero"`
 }
+
+// taskMembers names the JSON members of Task, in the order of its moveJSON
+// cases.
+var taskMembers = objectMembers{names: []string{"status", "priority", "color", "inline"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Task) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&taskMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Status.set) {
+				c.string((*string)(&v.Status.value))
+			}
+		case 1:
+			if c.optional(&v.Priority.set) {
+				c.int64((*int64)(&v.Priority.value))
+			}
+		case 2:
+			if c.nullable(&v.Color.present, &v.Color.valid) {
+				c.string((*string)(&v.Color.value))
+			}
+		case 3:
+			if c.optional(&v.Inline.set) {
+				c.string((*string)(&v.Inline.value))
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Task) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Task) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

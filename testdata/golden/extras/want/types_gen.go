@@ -2,8 +2,6 @@
 
 package extras
 
-import "encoding/json"
-
 // Counters is a schema of the API.
 type Counters struct {
 	// Two patterns that agree on the value type.
@@ -13,7 +11,37 @@ type Counters struct {
 	Mixed map[string]any `json:"mixed,omitzero"`
 }
 
-// Odd: Property names no struct tag can carry.
+// countersMembers names the JSON members of Counters, in the order of its
+// moveJSON cases.
+var countersMembers = objectMembers{names: []string{"patterned", "mixed"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Counters) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&countersMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Patterned != nil) {
+				moveMap(c, &v.Patterned, stringValue)
+			}
+		case 1:
+			if c.present(v.Mixed != nil) {
+				moveMap(c, &v.Mixed, anyValue)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Counters) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Counters) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Odd is property names no struct tag can carry.
 type Odd struct {
 	TheIDOfIt int64 `json:"-"`
 
@@ -24,29 +52,39 @@ type Odd struct {
 	Plain Opt[string] `json:"plain,omitzero"`
 }
 
-// MarshalJSON encodes the fields, writing by hand those whose JSON names
-// no struct tag can carry.
-func (v Odd) MarshalJSON() ([]byte, error) {
-	type plain Odd
-	return marshalObject(plain(v), memberValues([]namedMember{
-		{"the id (of it)", &v.TheIDOfIt, false},
-		{"a,b", &v.AB, true},
-		{"q\"uote", &v.QUote, true},
-	}))
+// oddMembers names the JSON members of Odd, in the order of its moveJSON cases.
+var oddMembers = objectMembers{names: []string{"the id (of it)", "a,b", "q\"uote", "plain"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Odd) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&oddMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.int64(&v.TheIDOfIt)
+		case 1:
+			if c.optional(&v.AB.set) {
+				c.string(&v.AB.value)
+			}
+		case 2:
+			if c.optional(&v.QUote.set) {
+				c.bool(&v.QUote.value)
+			}
+		case 3:
+			if c.optional(&v.Plain.set) {
+				c.string(&v.Plain.value)
+			}
+		}
+	}
 }
 
-// UnmarshalJSON decodes the fields, reading by hand those whose JSON names
-// no struct tag can carry.
+// MarshalJSON encodes v as the API expects it.
+func (v Odd) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
 func (v *Odd) UnmarshalJSON(data []byte) error {
-	type plain Odd
-	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
-		return err
-	}
-	return unmarshalMembers(data, []namedMember{
-		{"the id (of it)", &v.TheIDOfIt, false},
-		{"a,b", &v.AB, true},
-		{"q\"uote", &v.QUote, true},
-	})
+	return unmarshalJSON(data, v)
 }
 
 // OddOpen is a schema of the API.
@@ -58,31 +96,35 @@ type OddOpen struct {
 	AdditionalProperties map[string]int64 `json:"-"`
 }
 
-// MarshalJSON encodes the fields, writing by hand those whose JSON names
-// no struct tag can carry.
-func (v OddOpen) MarshalJSON() ([]byte, error) {
-	type plain OddOpen
-	extra := memberValues([]namedMember{
-		{"has space", &v.HasSpace, true},
-	})
-	for k, x := range v.AdditionalProperties {
-		if _, ok := extra[k]; !ok {
-			extra[k] = x
-		}
-	}
-	return marshalObject(plain(v), extra)
+// oddOpenMembers names the JSON members of OddOpen, in the order of its
+// moveJSON cases.
+var oddOpenMembers = objectMembers{
+	additional: true,
+	names:      []string{"has space"},
 }
 
-// UnmarshalJSON decodes the fields, reading by hand those whose JSON names
-// no struct tag can carry.
-func (v *OddOpen) UnmarshalJSON(data []byte) error {
-	type plain OddOpen
-	if err := unmarshalObject(data, (*plain)(v), []string{"has space"}, &v.AdditionalProperties); err != nil {
-		return err
+// moveJSON encodes or decodes v, as c directs.
+func (v *OddOpen) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&oddOpenMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.HasSpace.set) {
+				c.string(&v.HasSpace.value)
+			}
+		case 1:
+			moveExtra(c, &v.AdditionalProperties, int64Value)
+		}
 	}
-	return unmarshalMembers(data, []namedMember{
-		{"has space", &v.HasSpace, true},
-	})
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v OddOpen) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *OddOpen) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Open is a schema of the API.
@@ -94,17 +136,33 @@ type Open struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// MarshalJSON encodes the declared fields, then AdditionalProperties.
-func (v Open) MarshalJSON() ([]byte, error) {
-	type plain Open
-	return marshalObject(plain(v), v.AdditionalProperties)
+// openMembers names the JSON members of Open, in the order of its moveJSON
+// cases.
+var openMembers = objectMembers{
+	additional: true,
+	names:      []string{"id"},
 }
 
-// UnmarshalJSON decodes the declared fields and keeps the other members
-// in AdditionalProperties.
+// moveJSON encodes or decodes v, as c directs.
+func (v *Open) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&openMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			moveExtra(c, &v.AdditionalProperties, anyValue)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Open) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
 func (v *Open) UnmarshalJSON(data []byte) error {
-	type plain Open
-	return unmarshalObject(data, (*plain)(v), []string{"id"}, &v.AdditionalProperties)
+	return unmarshalJSON(data, v)
 }
 
 // Typed is a schema of the API.
@@ -116,15 +174,33 @@ type Typed struct {
 	AdditionalProperties map[string]int64 `json:"-"`
 }
 
-// MarshalJSON encodes the declared fields, then AdditionalProperties.
-func (v Typed) MarshalJSON() ([]byte, error) {
-	type plain Typed
-	return marshalObject(plain(v), v.AdditionalProperties)
+// typedMembers names the JSON members of Typed, in the order of its moveJSON
+// cases.
+var typedMembers = objectMembers{
+	additional: true,
+	names:      []string{"id"},
 }
 
-// UnmarshalJSON decodes the declared fields and keeps the other members
-// in AdditionalProperties.
+// moveJSON encodes or decodes v, as c directs.
+func (v *Typed) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&typedMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.ID.set) {
+				c.string(&v.ID.value)
+			}
+		case 1:
+			moveExtra(c, &v.AdditionalProperties, int64Value)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Typed) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
 func (v *Typed) UnmarshalJSON(data []byte) error {
-	type plain Typed
-	return unmarshalObject(data, (*plain)(v), []string{"id"}, &v.AdditionalProperties)
+	return unmarshalJSON(data, v)
 }

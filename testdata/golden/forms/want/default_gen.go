@@ -18,7 +18,7 @@ type DefaultService struct {
 	core *clientCore
 }
 
-// GetAccount: Declares a form body that can only be empty, as Stripe's GET
+// GetAccount declares a form body that can only be empty, as Stripe's GET
 // operations do.
 //
 //	GET /account
@@ -105,7 +105,7 @@ func (s *DefaultService) Login(ctx context.Context, req *DefaultLoginRequest, op
 	return &out, nil
 }
 
-// ScanReceipt: A multipart upload whose JSON result is a plain string.
+// ScanReceipt is a multipart upload whose JSON result is a plain string.
 //
 //	POST /scan
 func (s *DefaultService) ScanReceipt(ctx context.Context, req *DefaultScanReceiptRequest, opts ...RequestOption) (string, error) {

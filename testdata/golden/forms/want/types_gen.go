@@ -7,7 +7,59 @@ type DefaultLoginResponse struct {
 	Token Opt[string] `json:"token,omitzero"`
 }
 
+// defaultLoginResponseMembers names the JSON members of DefaultLoginResponse,
+// in the order of its moveJSON cases.
+var defaultLoginResponseMembers = objectMembers{names: []string{"token"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultLoginResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultLoginResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Token.set) {
+				c.string(&v.Token.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultLoginResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultLoginResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // DefaultUploadAvatarRequestMeta is a schema of the API.
 type DefaultUploadAvatarRequestMeta struct {
 	W Opt[int64] `json:"w,omitzero"`
+}
+
+// defaultUploadAvatarRequestMetaMembers names the JSON members of
+// DefaultUploadAvatarRequestMeta, in the order of its moveJSON cases.
+var defaultUploadAvatarRequestMetaMembers = objectMembers{names: []string{"w"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultUploadAvatarRequestMeta) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultUploadAvatarRequestMetaMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.W.set) {
+				c.int64(&v.W.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultUploadAvatarRequestMeta) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultUploadAvatarRequestMeta) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

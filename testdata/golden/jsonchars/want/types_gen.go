@@ -2,8 +2,34 @@
 
 package jsonchars
 
-// Note: Text with C1 control characters (, ) that YAML refuses and JSON
+// Note is text with C1 control characters (, ) that YAML refuses and JSON
 // allows.
 type Note struct {
 	Text Opt[string] `json:"text,omitzero"`
+}
+
+// noteMembers names the JSON members of Note, in the order of its moveJSON
+// cases.
+var noteMembers = objectMembers{names: []string{"text"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Note) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&noteMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Text.set) {
+				c.string(&v.Text.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Note) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Note) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

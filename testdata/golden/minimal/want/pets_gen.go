@@ -13,7 +13,7 @@ type PetsService struct {
 	core *clientCore
 }
 
-// GetPet: Get a pet.
+// GetPet is get a pet.
 //
 //	GET /pets/{petId}
 func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...RequestOption) (*Pet, error) {

@@ -4,7 +4,7 @@ package minimal
 
 import "time"
 
-// Pet: A pet in the store.
+// Pet is a pet in the store.
 type Pet struct {
 	ID int64 `json:"id"`
 
@@ -15,7 +15,66 @@ type Pet struct {
 	Born Opt[time.Time] `json:"born,omitzero"`
 }
 
+// petMembers names the JSON members of Pet, in the order of its moveJSON cases.
+var petMembers = objectMembers{names: []string{"id", "name", "tag", "born"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Pet) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&petMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.int64(&v.ID)
+		case 1:
+			c.string(&v.Name)
+		case 2:
+			if c.optional(&v.Tag.set) {
+				c.string(&v.Tag.value)
+			}
+		case 3:
+			if c.optional(&v.Born.set) {
+				c.time(&v.Born.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Pet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Pet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Problem is a schema of the API.
 type Problem struct {
 	Message Opt[string] `json:"message,omitzero"`
+}
+
+// problemMembers names the JSON members of Problem, in the order of its
+// moveJSON cases.
+var problemMembers = objectMembers{names: []string{"message"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Problem) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&problemMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Message.set) {
+				c.string(&v.Message.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Problem) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Problem) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

@@ -3,9 +3,6 @@
 package multifile
 
 // PetKind is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type PetKind string
 
 // Values of PetKind known to the API description.

@@ -9,7 +9,37 @@ type Owner struct {
 	Pets []Pet `json:"pets,omitzero"`
 }
 
-// Pet: A pet, in a file of its own.
+// ownerMembers names the JSON members of Owner, in the order of its moveJSON
+// cases.
+var ownerMembers = objectMembers{names: []string{"name", "pets"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Owner) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&ownerMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		case 1:
+			if c.present(v.Pets != nil) {
+				moveSlice(c, &v.Pets, (*Pet).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Owner) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Owner) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Pet is a pet, in a file of its own.
 type Pet struct {
 	// Default: "cat".
 	Kind Opt[PetKind] `json:"kind,omitzero"`
@@ -17,4 +47,35 @@ type Pet struct {
 	Name string `json:"name"`
 
 	Owner Opt[Owner] `json:"owner,omitzero"`
+}
+
+// petMembers names the JSON members of Pet, in the order of its moveJSON cases.
+var petMembers = objectMembers{names: []string{"kind", "name", "owner"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Pet) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&petMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Kind.set) {
+				c.string((*string)(&v.Kind.value))
+			}
+		case 1:
+			c.string(&v.Name)
+		case 2:
+			if c.optional(&v.Owner.set) {
+				v.Owner.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Pet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Pet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

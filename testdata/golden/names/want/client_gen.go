@@ -14,7 +14,7 @@ type Client struct {
 	// Types holds the Types operations.
 	Types *TypesService
 
-	// UserAccounts: Accounts of users.
+	// UserAccounts is accounts of users.
 	UserAccounts *UserAccountsService
 
 	// X2fa holds the X2fa operations.

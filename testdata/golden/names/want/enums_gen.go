@@ -3,9 +3,6 @@
 package names
 
 // String is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type String string
 
 // Values of String known to the API description.

@@ -13,7 +13,7 @@ type RuntimeCoreService struct {
 	core *clientCore
 }
 
-// GetRuntime: A tag whose file name a runtime file has.
+// GetRuntime is a tag whose file name a runtime file has.
 //
 //	GET /runtime
 func (s *RuntimeCoreService) GetRuntime(ctx context.Context, opts ...RequestOption) error {

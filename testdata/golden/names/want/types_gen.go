@@ -2,7 +2,7 @@
 
 package names
 
-// Client2: Clashes with the generated Client.
+// Client2 clashes with the generated Client.
 type Client2 struct {
 	Type Opt[string] `json:"type,omitzero"`
 
@@ -21,7 +21,87 @@ type Client2 struct {
 	ID2 Opt[string] `json:"ID,omitzero"`
 }
 
+// client2Members names the JSON members of Client2, in the order of its
+// moveJSON cases.
+var client2Members = objectMembers{names: []string{"type", "func", "1st", "first_name", "firstName", "$ref", "id", "ID"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Client2) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&client2Members); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Type.set) {
+				c.string(&v.Type.value)
+			}
+		case 1:
+			if c.optional(&v.Func.set) {
+				c.string(&v.Func.value)
+			}
+		case 2:
+			if c.optional(&v.X1st.set) {
+				c.string(&v.X1st.value)
+			}
+		case 3:
+			if c.optional(&v.FirstName.set) {
+				c.string(&v.FirstName.value)
+			}
+		case 4:
+			if c.optional(&v.FirstName2.set) {
+				c.string(&v.FirstName2.value)
+			}
+		case 5:
+			if c.optional(&v.Ref.set) {
+				c.string(&v.Ref.value)
+			}
+		case 6:
+			if c.optional(&v.ID.set) {
+				c.string(&v.ID.value)
+			}
+		case 7:
+			if c.optional(&v.ID2.set) {
+				c.string(&v.ID2.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Client2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Client2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Option2 is a schema of the API.
 type Option2 struct {
 	String Opt[string] `json:"string,omitzero"`
+}
+
+// option2Members names the JSON members of Option2, in the order of its
+// moveJSON cases.
+var option2Members = objectMembers{names: []string{"string"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Option2) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&option2Members); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.String.set) {
+				c.string(&v.String.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Option2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Option2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

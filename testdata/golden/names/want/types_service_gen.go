@@ -12,7 +12,7 @@ type TypesService struct {
 	core *clientCore
 }
 
-// ListTypes: A tag whose file name the types file has.
+// ListTypes is a tag whose file name the types file has.
 //
 //	GET /types
 func (s *TypesService) ListTypes(ctx context.Context, opts ...RequestOption) error {

@@ -8,7 +8,7 @@ import (
 	"net/url"
 )
 
-// UserAccountsService: Accounts of users.
+// UserAccountsService is accounts of users.
 type UserAccountsService struct {
 	core *clientCore
 }

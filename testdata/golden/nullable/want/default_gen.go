@@ -62,3 +62,71 @@ type DefaultCreateThingRequest struct {
 
 	Blob []byte `json:"blob,omitzero"`
 }
+
+// defaultCreateThingRequestMembers names the JSON members of
+// DefaultCreateThingRequest, in the order of its moveJSON cases.
+var defaultCreateThingRequestMembers = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultCreateThingRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			if c.nullable(&v.Note.present, &v.Note.valid) {
+				c.string(&v.Note.value)
+			}
+		case 2:
+			if c.nullable(&v.Label.present, &v.Label.valid) {
+				c.string(&v.Label.value)
+			}
+		case 3:
+			if c.optional(&v.Count.set) {
+				c.int64(&v.Count.value)
+			}
+		case 4:
+			if c.optional(&v.Active.set) {
+				c.bool(&v.Active.value)
+			}
+		case 5:
+			if c.present(v.Tags != nil) {
+				moveSlice(c, &v.Tags, stringValue)
+			}
+		case 6:
+			if c.nullable(&v.Owner.present, &v.Owner.valid) {
+				v.Owner.value.moveJSON(c)
+			}
+		case 7:
+			if c.nullable(&v.Previous.present, &v.Previous.valid) {
+				v.Previous.value.moveJSON(c)
+			}
+		case 8:
+			if c.nullable(&v.Meta.present, &v.Meta.valid) {
+				moveMap(c, &v.Meta.value, stringValue)
+			}
+		case 9:
+			if c.nullable(&v.Legacy.present, &v.Legacy.valid) {
+				c.string(&v.Legacy.value)
+			}
+		case 10:
+			if c.optional(&v.Score.set) {
+				c.float32(&v.Score.value)
+			}
+		case 11:
+			if c.present(v.Blob != nil) {
+				c.bytes(&v.Blob)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultCreateThingRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultCreateThingRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

@@ -7,6 +7,32 @@ type Owner struct {
 	Name Opt[string] `json:"name,omitzero"`
 }
 
+// ownerMembers names the JSON members of Owner, in the order of its moveJSON
+// cases.
+var ownerMembers = objectMembers{names: []string{"name"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Owner) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&ownerMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Owner) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Owner) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Thing is a schema of the API.
 type Thing struct {
 	ID string `json:"id"`
@@ -34,4 +60,72 @@ type Thing struct {
 	Score Opt[float32] `json:"score,omitzero"`
 
 	Blob []byte `json:"blob,omitzero"`
+}
+
+// thingMembers names the JSON members of Thing, in the order of its moveJSON
+// cases.
+var thingMembers = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Thing) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&thingMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			if c.nullable(&v.Note.present, &v.Note.valid) {
+				c.string(&v.Note.value)
+			}
+		case 2:
+			if c.nullable(&v.Label.present, &v.Label.valid) {
+				c.string(&v.Label.value)
+			}
+		case 3:
+			if c.optional(&v.Count.set) {
+				c.int64(&v.Count.value)
+			}
+		case 4:
+			if c.optional(&v.Active.set) {
+				c.bool(&v.Active.value)
+			}
+		case 5:
+			if c.present(v.Tags != nil) {
+				moveSlice(c, &v.Tags, stringValue)
+			}
+		case 6:
+			if c.nullable(&v.Owner.present, &v.Owner.valid) {
+				v.Owner.value.moveJSON(c)
+			}
+		case 7:
+			if c.nullable(&v.Previous.present, &v.Previous.valid) {
+				v.Previous.value.moveJSON(c)
+			}
+		case 8:
+			if c.nullable(&v.Meta.present, &v.Meta.valid) {
+				moveMap(c, &v.Meta.value, stringValue)
+			}
+		case 9:
+			if c.nullable(&v.Legacy.present, &v.Legacy.valid) {
+				c.string(&v.Legacy.value)
+			}
+		case 10:
+			if c.optional(&v.Score.set) {
+				c.float32(&v.Score.value)
+			}
+		case 11:
+			if c.present(v.Blob != nil) {
+				c.bytes(&v.Blob)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Thing) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Thing) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

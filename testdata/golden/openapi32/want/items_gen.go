@@ -26,7 +26,7 @@ func (s *ItemsService) ListItems(ctx context.Context, opts ...RequestOption) ([]
 	return out, err
 }
 
-// SearchItems: The QUERY method of OpenAPI 3.2, a safe request with a body.
+// SearchItems is the QUERY method of OpenAPI 3.2, a safe request with a body.
 //
 //	QUERY /items
 func (s *ItemsService) SearchItems(ctx context.Context, req *ItemsSearchItemsRequest, opts ...RequestOption) ([]Item, error) {
@@ -61,4 +61,30 @@ func (s *ItemsService) PurgeItems(ctx context.Context, opts ...RequestOption) er
 // ItemsSearchItemsRequest holds the body and parameters of Items.SearchItems.
 type ItemsSearchItemsRequest struct {
 	Text Opt[string] `json:"text,omitzero"`
+}
+
+// itemsSearchItemsRequestMembers names the JSON members of
+// ItemsSearchItemsRequest, in the order of its moveJSON cases.
+var itemsSearchItemsRequestMembers = objectMembers{names: []string{"text"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ItemsSearchItemsRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&itemsSearchItemsRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Text.set) {
+				c.string(&v.Text.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ItemsSearchItemsRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ItemsSearchItemsRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

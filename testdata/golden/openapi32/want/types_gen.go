@@ -8,3 +8,31 @@ type Item struct {
 
 	Tags Nullable[[]string] `json:"tags,omitzero"`
 }
+
+// itemMembers names the JSON members of Item, in the order of its moveJSON
+// cases.
+var itemMembers = objectMembers{names: []string{"id", "tags"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Item) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&itemMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			if c.nullable(&v.Tags.present, &v.Tags.valid) {
+				moveSlice(c, &v.Tags.value, stringValue)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Item) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Item) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

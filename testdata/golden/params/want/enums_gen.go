@@ -3,9 +3,6 @@
 package params
 
 // DefaultListItemsRequestOrder is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type DefaultListItemsRequestOrder string
 
 // Values of DefaultListItemsRequestOrder known to the API description.

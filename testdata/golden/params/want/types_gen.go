@@ -9,6 +9,36 @@ type DefaultSearchRequestPage struct {
 	After Opt[string] `json:"after,omitzero"`
 }
 
+// defaultSearchRequestPageMembers names the JSON members of
+// DefaultSearchRequestPage, in the order of its moveJSON cases.
+var defaultSearchRequestPageMembers = objectMembers{names: []string{"size", "after"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultSearchRequestPage) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultSearchRequestPageMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Size.set) {
+				c.int64(&v.Size.value)
+			}
+		case 1:
+			if c.optional(&v.After.set) {
+				c.string(&v.After.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultSearchRequestPage) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultSearchRequestPage) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // DefaultSearchRequestRange is a schema of the API.
 type DefaultSearchRequestRange struct {
 	From Opt[int64] `json:"from,omitzero"`
@@ -16,11 +46,71 @@ type DefaultSearchRequestRange struct {
 	To Opt[int64] `json:"to,omitzero"`
 }
 
+// defaultSearchRequestRangeMembers names the JSON members of
+// DefaultSearchRequestRange, in the order of its moveJSON cases.
+var defaultSearchRequestRangeMembers = objectMembers{names: []string{"from", "to"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultSearchRequestRange) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultSearchRequestRangeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.From.set) {
+				c.int64(&v.From.value)
+			}
+		case 1:
+			if c.optional(&v.To.set) {
+				c.int64(&v.To.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultSearchRequestRange) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultSearchRequestRange) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // LineItem is a schema of the API.
 type LineItem struct {
 	Price Opt[string] `json:"price,omitzero"`
 
 	Quantity Opt[int64] `json:"quantity,omitzero"`
+}
+
+// lineItemMembers names the JSON members of LineItem, in the order of its
+// moveJSON cases.
+var lineItemMembers = objectMembers{names: []string{"price", "quantity"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *LineItem) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&lineItemMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Price.set) {
+				c.string(&v.Price.value)
+			}
+		case 1:
+			if c.optional(&v.Quantity.set) {
+				c.int64(&v.Quantity.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v LineItem) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *LineItem) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Where is a schema of the API.
@@ -32,9 +122,73 @@ type Where struct {
 	Tags []string `json:"tags,omitzero"`
 }
 
+// whereMembers names the JSON members of Where, in the order of its moveJSON
+// cases.
+var whereMembers = objectMembers{names: []string{"status", "created", "tags"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Where) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&whereMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Status.set) {
+				c.string(&v.Status.value)
+			}
+		case 1:
+			if c.optional(&v.Created.set) {
+				v.Created.value.moveJSON(c)
+			}
+		case 2:
+			if c.present(v.Tags != nil) {
+				moveSlice(c, &v.Tags, stringValue)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Where) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Where) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // WhereCreated is a schema of the API.
 type WhereCreated struct {
 	Gte Opt[int64] `json:"gte,omitzero"`
 
 	Lt Opt[int64] `json:"lt,omitzero"`
+}
+
+// whereCreatedMembers names the JSON members of WhereCreated, in the order of
+// its moveJSON cases.
+var whereCreatedMembers = objectMembers{names: []string{"gte", "lt"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *WhereCreated) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&whereCreatedMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Gte.set) {
+				c.int64(&v.Gte.value)
+			}
+		case 1:
+			if c.optional(&v.Lt.set) {
+				c.int64(&v.Lt.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v WhereCreated) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *WhereCreated) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

@@ -7,16 +7,76 @@ type A struct {
 	B *B `json:"b,omitzero"`
 }
 
+// aMembers names the JSON members of A, in the order of its moveJSON cases.
+var aMembers = objectMembers{names: []string{"b"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *A) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&aMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.B != nil) {
+				movePointer(c, &v.B, (*B).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v A) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *A) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // B is a schema of the API.
 type B struct {
 	A Opt[A] `json:"a,omitzero"`
 }
 
-// List: An array of itself.
+// bMembers names the JSON members of B, in the order of its moveJSON cases.
+var bMembers = objectMembers{names: []string{"a"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *B) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&bMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.A.set) {
+				v.A.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v B) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *B) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// List is an array of itself.
 type List []List
+
+// moveJSON encodes or decodes v as its underlying type.
+func (v *List) moveJSON(c *jsonCodec) {
+	moveSlice(c, (*[]List)(v), (*List).moveJSON)
+}
 
 // Map is a schema of the API.
 type Map map[string]Map
+
+// moveJSON encodes or decodes v as its underlying type.
+func (v *Map) moveJSON(c *jsonCodec) {
+	moveMap(c, (*map[string]Map)(v), (*Map).moveJSON)
+}
 
 // Node is a schema of the API.
 type Node struct {
@@ -27,13 +87,78 @@ type Node struct {
 	Children []Node `json:"children,omitzero"`
 }
 
-// Tree: An array of objects that hold the array again.
+// nodeMembers names the JSON members of Node, in the order of its moveJSON
+// cases.
+var nodeMembers = objectMembers{names: []string{"value", "parent", "children"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Node) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&nodeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Value.set) {
+				c.string(&v.Value.value)
+			}
+		case 1:
+			if c.present(v.Parent != nil) {
+				movePointer(c, &v.Parent, (*Node).moveJSON)
+			}
+		case 2:
+			if c.present(v.Children != nil) {
+				moveSlice(c, &v.Children, (*Node).moveJSON)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Node) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Node) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Tree is an array of objects that hold the array again.
 type Tree []TreeItem
+
+// moveJSON encodes or decodes v as its underlying type.
+func (v *Tree) moveJSON(c *jsonCodec) {
+	moveSlice(c, (*[]TreeItem)(v), (*TreeItem).moveJSON)
+}
 
 // TreeItem is a schema of the API.
 type TreeItem struct {
 	// An array of objects that hold the array again.
 	Children Tree `json:"children,omitzero"`
+}
+
+// treeItemMembers names the JSON members of TreeItem, in the order of its
+// moveJSON cases.
+var treeItemMembers = objectMembers{names: []string{"children"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *TreeItem) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&treeItemMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Children != nil) {
+				v.Children.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v TreeItem) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *TreeItem) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Uses is a schema of the API.
@@ -44,8 +169,64 @@ type Uses struct {
 	Map Map `json:"map,omitzero"`
 }
 
+// usesMembers names the JSON members of Uses, in the order of its moveJSON
+// cases.
+var usesMembers = objectMembers{names: []string{"list", "map"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Uses) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&usesMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.List != nil) {
+				v.List.moveJSON(c)
+			}
+		case 1:
+			if c.present(v.Map != nil) {
+				v.Map.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Uses) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Uses) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // UsesTree is a schema of the API.
 type UsesTree struct {
 	// An array of objects that hold the array again.
 	Tree Tree `json:"tree,omitzero"`
+}
+
+// usesTreeMembers names the JSON members of UsesTree, in the order of its
+// moveJSON cases.
+var usesTreeMembers = objectMembers{names: []string{"tree"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *UsesTree) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&usesTreeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Tree != nil) {
+				v.Tree.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v UsesTree) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *UsesTree) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

@@ -37,3 +37,29 @@ type DefaultPickThumbnailRequest struct {
 	// 2021
 	Timecode Opt[string] `json:"timecode,omitzero"`
 }
+
+// defaultPickThumbnailRequestMembers names the JSON members of
+// DefaultPickThumbnailRequest, in the order of its moveJSON cases.
+var defaultPickThumbnailRequestMembers = objectMembers{names: []string{"timecode"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultPickThumbnailRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultPickThumbnailRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Timecode.set) {
+				c.string(&v.Timecode.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultPickThumbnailRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultPickThumbnailRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

@@ -8,3 +8,33 @@ type DefaultGetResponse struct {
 
 	Next Opt[string] `json:"next,omitzero"`
 }
+
+// defaultGetResponseMembers names the JSON members of DefaultGetResponse, in
+// the order of its moveJSON cases.
+var defaultGetResponseMembers = objectMembers{names: []string{"items", "next"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultGetResponse) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultGetResponseMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Items != nil) {
+				moveSlice(c, &v.Items, stringValue)
+			}
+		case 1:
+			if c.optional(&v.Next.set) {
+				c.string(&v.Next.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultGetResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultGetResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

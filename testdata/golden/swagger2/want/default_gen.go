@@ -40,3 +40,31 @@ type DefaultCreateOrderRequest struct {
 
 	Qty Opt[int32] `json:"qty,omitzero"`
 }
+
+// defaultCreateOrderRequestMembers names the JSON members of
+// DefaultCreateOrderRequest, in the order of its moveJSON cases.
+var defaultCreateOrderRequestMembers = objectMembers{names: []string{"id", "qty"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *DefaultCreateOrderRequest) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&defaultCreateOrderRequestMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			if c.optional(&v.Qty.set) {
+				c.int32(&v.Qty.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v DefaultCreateOrderRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *DefaultCreateOrderRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

@@ -8,3 +8,31 @@ type Order struct {
 
 	Qty Opt[int32] `json:"qty,omitzero"`
 }
+
+// orderMembers names the JSON members of Order, in the order of its moveJSON
+// cases.
+var orderMembers = objectMembers{names: []string{"id", "qty"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Order) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&orderMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.ID)
+		case 1:
+			if c.optional(&v.Qty.set) {
+				c.int32(&v.Qty.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Order) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Order) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}

@@ -3,9 +3,6 @@
 package unions
 
 // CircleKind is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type CircleKind string
 
 // Values of CircleKind known to the API description.
@@ -23,9 +20,6 @@ func (v CircleKind) IsKnown() bool {
 }
 
 // SquareKind is an enumeration of the API.
-//
-// The server may send values added after this client was generated;
-// they decode without error, and IsKnown reports false for them.
 type SquareKind string
 
 // Values of SquareKind known to the API description.

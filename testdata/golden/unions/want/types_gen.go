@@ -2,11 +2,6 @@
 
 package unions
 
-// Car is a schema of the API.
-type Car struct {
-	Doors Opt[int64] `json:"doors,omitzero"`
-}
-
 // Cat is a schema of the API.
 type Cat struct {
 	Name Opt[string] `json:"name,omitzero"`
@@ -16,6 +11,37 @@ type Cat struct {
 	Meows Opt[bool] `json:"meows,omitzero"`
 }
 
+// catMembers names the JSON members of Cat, in the order of its moveJSON cases.
+var catMembers = objectMembers{names: []string{"name", "petType", "meows"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Cat) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&catMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		case 1:
+			c.string(&v.PetType)
+		case 2:
+			if c.optional(&v.Meows.set) {
+				c.bool(&v.Meows.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Cat) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Cat) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Circle is a schema of the API.
 type Circle struct {
 	Kind CircleKind `json:"kind"`
@@ -23,16 +49,94 @@ type Circle struct {
 	Radius float64 `json:"radius"`
 }
 
-// ContactEmail: email
+// circleMembers names the JSON members of Circle, in the order of its moveJSON
+// cases.
+var circleMembers = objectMembers{names: []string{"kind", "radius"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Circle) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&circleMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string((*string)(&v.Kind))
+		case 1:
+			c.float64(&v.Radius)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Circle) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Circle) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ContactEmail is email
 type ContactEmail struct {
 	Email string `json:"email"`
 }
 
-// ContactPhone: phone
+// contactEmailMembers names the JSON members of ContactEmail, in the order of
+// its moveJSON cases.
+var contactEmailMembers = objectMembers{names: []string{"email"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ContactEmail) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&contactEmailMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Email)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ContactEmail) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ContactEmail) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// ContactPhone is phone
 type ContactPhone struct {
 	Phone string `json:"phone"`
 
 	Ext Opt[string] `json:"ext,omitzero"`
+}
+
+// contactPhoneMembers names the JSON members of ContactPhone, in the order of
+// its moveJSON cases.
+var contactPhoneMembers = objectMembers{names: []string{"phone", "ext"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *ContactPhone) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&contactPhoneMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Phone)
+		case 1:
+			if c.optional(&v.Ext.set) {
+				c.string(&v.Ext.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v ContactPhone) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *ContactPhone) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Dog is a schema of the API.
@@ -42,6 +146,37 @@ type Dog struct {
 	PetType string `json:"petType"`
 
 	Barks Opt[bool] `json:"barks,omitzero"`
+}
+
+// dogMembers names the JSON members of Dog, in the order of its moveJSON cases.
+var dogMembers = objectMembers{names: []string{"name", "petType", "barks"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Dog) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&dogMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		case 1:
+			c.string(&v.PetType)
+		case 2:
+			if c.optional(&v.Barks.set) {
+				c.bool(&v.Barks.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Dog) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Dog) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Holder is a schema of the API.
@@ -57,9 +192,73 @@ type Holder struct {
 	Inline Opt[HolderInline] `json:"inline,omitzero"`
 }
 
+// holderMembers names the JSON members of Holder, in the order of its moveJSON
+// cases.
+var holderMembers = objectMembers{names: []string{"shapes", "contact", "value", "inline"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Holder) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&holderMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Shapes != nil) {
+				moveSlice(c, &v.Shapes, (*Shape).moveJSON)
+			}
+		case 1:
+			if c.optional(&v.Contact.set) {
+				v.Contact.value.moveJSON(c)
+			}
+		case 2:
+			if c.optional(&v.Value.set) {
+				v.Value.value.moveJSON(c)
+			}
+		case 3:
+			if c.optional(&v.Inline.set) {
+				v.Inline.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Holder) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Holder) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // HolderInlineVariant2 is a schema of the API.
 type HolderInlineVariant2 struct {
 	X Opt[int64] `json:"x,omitzero"`
+}
+
+// holderInlineVariant2Members names the JSON members of HolderInlineVariant2,
+// in the order of its moveJSON cases.
+var holderInlineVariant2Members = objectMembers{names: []string{"x"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *HolderInlineVariant2) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&holderInlineVariant2Members); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.X.set) {
+				c.int64(&v.X.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v HolderInlineVariant2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *HolderInlineVariant2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Kennel is a schema of the API.
@@ -73,7 +272,41 @@ type Kennel struct {
 	Tag Opt[Tag] `json:"tag,omitzero"`
 }
 
-// Puppy: Extends Pet through Dog.
+// kennelMembers names the JSON members of Kennel, in the order of its moveJSON
+// cases.
+var kennelMembers = objectMembers{names: []string{"pets", "vehicle", "tag"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Kennel) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&kennelMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.present(v.Pets != nil) {
+				moveSlice(c, &v.Pets, (*Pet).moveJSON)
+			}
+		case 1:
+			if c.optional(&v.Vehicle.set) {
+				v.Vehicle.value.moveJSON(c)
+			}
+		case 2:
+			if c.optional(&v.Tag.set) {
+				v.Tag.value.moveJSON(c)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Kennel) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Kennel) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Puppy is extends Pet through Dog.
 type Puppy struct {
 	Name Opt[string] `json:"name,omitzero"`
 
@@ -84,6 +317,42 @@ type Puppy struct {
 	AgeWeeks Opt[int64] `json:"ageWeeks,omitzero"`
 }
 
+// puppyMembers names the JSON members of Puppy, in the order of its moveJSON
+// cases.
+var puppyMembers = objectMembers{names: []string{"name", "petType", "barks", "ageWeeks"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Puppy) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&puppyMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Name.set) {
+				c.string(&v.Name.value)
+			}
+		case 1:
+			c.string(&v.PetType)
+		case 2:
+			if c.optional(&v.Barks.set) {
+				c.bool(&v.Barks.value)
+			}
+		case 3:
+			if c.optional(&v.AgeWeeks.set) {
+				c.int64(&v.AgeWeeks.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Puppy) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Puppy) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
 // Square is a schema of the API.
 type Square struct {
 	Kind SquareKind `json:"kind"`
@@ -91,20 +360,107 @@ type Square struct {
 	Side float64 `json:"side"`
 }
 
-// Tag: The oneOf only constrains the object; it stays a struct.
+// squareMembers names the JSON members of Square, in the order of its moveJSON
+// cases.
+var squareMembers = objectMembers{names: []string{"kind", "side"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Square) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&squareMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string((*string)(&v.Kind))
+		case 1:
+			c.float64(&v.Side)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Square) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Square) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Tag is the oneOf only constrains the object; it stays a struct.
 type Tag struct {
 	ID Opt[string] `json:"id,omitzero"`
 
 	Slug Opt[string] `json:"slug,omitzero"`
 }
 
-// VehicleBike: bike
+// tagMembers names the JSON members of Tag, in the order of its moveJSON cases.
+var tagMembers = objectMembers{names: []string{"id", "slug"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Tag) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&tagMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.ID.set) {
+				c.string(&v.ID.value)
+			}
+		case 1:
+			if c.optional(&v.Slug.set) {
+				c.string(&v.Slug.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Tag) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Tag) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// VehicleBike is bike
 type VehicleBike struct {
 	Type string `json:"type"`
 
 	Wheels Opt[int64] `json:"wheels,omitzero"`
 
 	Gears Opt[int64] `json:"gears,omitzero"`
+}
+
+// vehicleBikeMembers names the JSON members of VehicleBike, in the order of its
+// moveJSON cases.
+var vehicleBikeMembers = objectMembers{names: []string{"type", "wheels", "gears"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *VehicleBike) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&vehicleBikeMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Type)
+		case 1:
+			if c.optional(&v.Wheels.set) {
+				c.int64(&v.Wheels.value)
+			}
+		case 2:
+			if c.optional(&v.Gears.set) {
+				c.int64(&v.Gears.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v VehicleBike) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *VehicleBike) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // VehicleCar is a schema of the API.
@@ -114,4 +470,36 @@ type VehicleCar struct {
 	Wheels Opt[int64] `json:"wheels,omitzero"`
 
 	Doors Opt[int64] `json:"doors,omitzero"`
+}
+
+// vehicleCarMembers names the JSON members of VehicleCar, in the order of its
+// moveJSON cases.
+var vehicleCarMembers = objectMembers{names: []string{"type", "wheels", "doors"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *VehicleCar) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&vehicleCarMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			c.string(&v.Type)
+		case 1:
+			if c.optional(&v.Wheels.set) {
+				c.int64(&v.Wheels.value)
+			}
+		case 2:
+			if c.optional(&v.Doors.set) {
+				c.int64(&v.Doors.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v VehicleCar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *VehicleCar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

@@ -7,15 +7,11 @@ import (
 	"encoding/json"
 )
 
-// Contact: Told apart by their required properties.
+// Contact is told apart by their required properties.
 //
 // Contact holds one of:
 //   - ContactEmail
 //   - ContactPhone
-//
-// Decoding picks the variant by the JSON type and the required properties
-// present; a document that matches none is kept as is, and IsKnown reports
-// false.
 type Contact struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -71,37 +67,52 @@ func (u Contact) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Contact) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Contact) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "", contactVariants) {
+		case 0:
+			var v ContactEmail
+			if decodeValue(data, &v, (*ContactEmail).moveJSON) == nil {
+				*u = ContactOfEmail(v)
+				return
+			}
+		case 1:
+			var v ContactPhone
+			if decodeValue(data, &v, (*ContactPhone).moveJSON) == nil {
+				*u = ContactOfPhone(v)
+				return
+			}
+		}
+		*u = Contact{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
+	switch u.variant {
+	case 1:
+		v := u.value.(ContactEmail)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.(ContactPhone)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
+	}
 }
 
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Contact) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "", contactVariants) {
-	case 0:
-		var v ContactEmail
-		if json.Unmarshal(data, &v) == nil {
-			*u = ContactOfEmail(v)
-			return nil
-		}
-	case 1:
-		var v ContactPhone
-		if json.Unmarshal(data, &v) == nil {
-			*u = ContactOfPhone(v)
-			return nil
-		}
-	}
-	*u = Contact{raw: bytes.Clone(data)}
-	return nil
+// MarshalJSON encodes v as the API expects it.
+func (v Contact) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Contact) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // HolderInline is one of several types.
@@ -109,10 +120,6 @@ func (u *Contact) UnmarshalJSON(data []byte) error {
 // HolderInline holds one of:
 //   - string
 //   - HolderInlineVariant2
-//
-// Decoding picks the variant by the JSON type and the required properties
-// present; a document that matches none is kept as is, and IsKnown reports
-// false.
 type HolderInline struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -163,48 +170,62 @@ func (u HolderInline) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u HolderInline) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *HolderInline) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "", holderInlineVariants) {
+		case 0:
+			var v string
+			if decodeValue(data, &v, stringValue) == nil {
+				*u = HolderInlineOfString(v)
+				return
+			}
+		case 1:
+			var v HolderInlineVariant2
+			if decodeValue(data, &v, (*HolderInlineVariant2).moveJSON) == nil {
+				*u = HolderInlineOfVariant2(v)
+				return
+			}
+		}
+		*u = HolderInline{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
-}
-
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *HolderInline) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "", holderInlineVariants) {
-	case 0:
-		var v string
-		if json.Unmarshal(data, &v) == nil {
-			*u = HolderInlineOfString(v)
-			return nil
-		}
+	switch u.variant {
 	case 1:
-		var v HolderInlineVariant2
-		if json.Unmarshal(data, &v) == nil {
-			*u = HolderInlineOfVariant2(v)
-			return nil
-		}
+		v := u.value.(string)
+		c.string(&v)
+	case 2:
+		v := u.value.(HolderInlineVariant2)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
 	}
-	*u = HolderInline{raw: bytes.Clone(data)}
-	return nil
 }
 
-// Pet: A base whose subtypes extend it through allOf.
+// MarshalJSON encodes v as the API expects it.
+func (v HolderInline) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *HolderInline) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Pet is a base whose subtypes extend it through allOf.
 //
 // Pet holds one of:
 //   - Cat
 //   - Dog
 //   - Puppy
 //
-// Decoding picks the variant named by the "petType" property; a document that
-// names none of them is kept as is, and IsKnown reports false.
+// The "petType" property names the variant.
 type Pet struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -229,8 +250,11 @@ var petVariants = []unionVariant{{
 	required:      []string{"petType"},
 }}
 
-// PetOfCat returns a Pet holding v.
+// PetOfCat returns a Pet holding v, with its petType property set to "cat" when v leaves it empty.
 func PetOfCat(v Cat) Pet {
+	if v.PetType == "" {
+		v.PetType = "cat"
+	}
 	return Pet{
 		value:   v,
 		variant: 1,
@@ -243,8 +267,11 @@ func (u Pet) AsCat() (Cat, bool) {
 	return v, ok && u.variant == 1
 }
 
-// PetOfDog returns a Pet holding v.
+// PetOfDog returns a Pet holding v, with its petType property set to "Dog" when v leaves it empty.
 func PetOfDog(v Dog) Pet {
+	if v.PetType == "" {
+		v.PetType = "Dog"
+	}
 	return Pet{
 		value:   v,
 		variant: 2,
@@ -257,8 +284,11 @@ func (u Pet) AsDog() (Dog, bool) {
 	return v, ok && u.variant == 2
 }
 
-// PetOfPuppy returns a Pet holding v.
+// PetOfPuppy returns a Pet holding v, with its petType property set to "Puppy" when v leaves it empty.
 func PetOfPuppy(v Puppy) Pet {
+	if v.PetType == "" {
+		v.PetType = "Puppy"
+	}
 	return Pet{
 		value:   v,
 		variant: 3,
@@ -281,56 +311,70 @@ func (u Pet) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Pet) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Pet) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "petType", petVariants) {
+		case 0:
+			var v Cat
+			if decodeValue(data, &v, (*Cat).moveJSON) == nil {
+				*u = PetOfCat(v)
+				return
+			}
+		case 1:
+			var v Dog
+			if decodeValue(data, &v, (*Dog).moveJSON) == nil {
+				*u = PetOfDog(v)
+				return
+			}
+		case 2:
+			var v Puppy
+			if decodeValue(data, &v, (*Puppy).moveJSON) == nil {
+				*u = PetOfPuppy(v)
+				return
+			}
+		}
+		*u = Pet{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
-}
-
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Pet) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "petType", petVariants) {
-	case 0:
-		var v Cat
-		if json.Unmarshal(data, &v) == nil {
-			*u = PetOfCat(v)
-			return nil
-		}
+	switch u.variant {
 	case 1:
-		var v Dog
-		if json.Unmarshal(data, &v) == nil {
-			*u = PetOfDog(v)
-			return nil
-		}
+		v := u.value.(Cat)
+		v.moveJSON(c)
 	case 2:
-		var v Puppy
-		if json.Unmarshal(data, &v) == nil {
-			*u = PetOfPuppy(v)
-			return nil
-		}
+		v := u.value.(Dog)
+		v.moveJSON(c)
+	case 3:
+		v := u.value.(Puppy)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
 	}
-	*u = Pet{raw: bytes.Clone(data)}
-	return nil
 }
 
-// Scalar: Told apart by JSON type.
+// MarshalJSON encodes v as the API expects it.
+func (v Pet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Pet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Scalar is told apart by JSON type.
 //
 // Scalar holds one of:
 //   - string
 //   - int64
 //   - bool
 //   - []string
-//
-// Decoding picks the variant by the JSON type and the required properties
-// present; a document that matches none is kept as is, and IsKnown reports
-// false.
 type Scalar struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -406,49 +450,72 @@ func (u Scalar) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Scalar) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Scalar) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "", scalarVariants) {
+		case 0:
+			var v string
+			if decodeValue(data, &v, stringValue) == nil {
+				*u = ScalarOfString(v)
+				return
+			}
+		case 1:
+			var v int64
+			if decodeValue(data, &v, int64Value) == nil {
+				*u = ScalarOfInt(v)
+				return
+			}
+		case 2:
+			var v bool
+			if decodeValue(data, &v, boolValue) == nil {
+				*u = ScalarOfBool(v)
+				return
+			}
+		case 3:
+			var v []string
+			if decodeValue(data, &v, func(p *[]string, c *jsonCodec) {
+				moveSlice(c, p, stringValue)
+			}) == nil {
+				*u = ScalarOfStringList(v)
+				return
+			}
+		}
+		*u = Scalar{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
+	switch u.variant {
+	case 1:
+		v := u.value.(string)
+		c.string(&v)
+	case 2:
+		v := u.value.(int64)
+		c.int64(&v)
+	case 3:
+		v := u.value.(bool)
+		c.bool(&v)
+	case 4:
+		v := u.value.([]string)
+		moveSlice(c, &v, stringValue)
+	default:
+		c.raw(&u.raw)
+	}
 }
 
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Scalar) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "", scalarVariants) {
-	case 0:
-		var v string
-		if json.Unmarshal(data, &v) == nil {
-			*u = ScalarOfString(v)
-			return nil
-		}
-	case 1:
-		var v int64
-		if json.Unmarshal(data, &v) == nil {
-			*u = ScalarOfInt(v)
-			return nil
-		}
-	case 2:
-		var v bool
-		if json.Unmarshal(data, &v) == nil {
-			*u = ScalarOfBool(v)
-			return nil
-		}
-	case 3:
-		var v []string
-		if json.Unmarshal(data, &v) == nil {
-			*u = ScalarOfStringList(v)
-			return nil
-		}
-	}
-	*u = Scalar{raw: bytes.Clone(data)}
-	return nil
+// MarshalJSON encodes v as the API expects it.
+func (v Scalar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Scalar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }
 
 // Shape is one of several types.
@@ -457,8 +524,7 @@ func (u *Scalar) UnmarshalJSON(data []byte) error {
 //   - Circle
 //   - Square
 //
-// Decoding picks the variant named by the "kind" property; a document that
-// names none of them is kept as is, and IsKnown reports false.
+// The "kind" property names the variant.
 type Shape struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -478,8 +544,11 @@ var shapeVariants = []unionVariant{{
 	required:      []string{"kind", "side"},
 }}
 
-// ShapeOfCircle returns a Shape holding v.
+// ShapeOfCircle returns a Shape holding v, with its kind property set to "circle" when v leaves it empty.
 func ShapeOfCircle(v Circle) Shape {
+	if v.Kind == "" {
+		v.Kind = "circle"
+	}
 	return Shape{
 		value:   v,
 		variant: 1,
@@ -492,8 +561,11 @@ func (u Shape) AsCircle() (Circle, bool) {
 	return v, ok && u.variant == 1
 }
 
-// ShapeOfSquare returns a Shape holding v.
+// ShapeOfSquare returns a Shape holding v, with its kind property set to "square" when v leaves it empty.
 func ShapeOfSquare(v Square) Shape {
+	if v.Kind == "" {
+		v.Kind = "square"
+	}
 	return Shape{
 		value:   v,
 		variant: 2,
@@ -516,47 +588,61 @@ func (u Shape) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Shape) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Shape) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "kind", shapeVariants) {
+		case 0:
+			var v Circle
+			if decodeValue(data, &v, (*Circle).moveJSON) == nil {
+				*u = ShapeOfCircle(v)
+				return
+			}
+		case 1:
+			var v Square
+			if decodeValue(data, &v, (*Square).moveJSON) == nil {
+				*u = ShapeOfSquare(v)
+				return
+			}
+		}
+		*u = Shape{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
-}
-
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Shape) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "kind", shapeVariants) {
-	case 0:
-		var v Circle
-		if json.Unmarshal(data, &v) == nil {
-			*u = ShapeOfCircle(v)
-			return nil
-		}
+	switch u.variant {
 	case 1:
-		var v Square
-		if json.Unmarshal(data, &v) == nil {
-			*u = ShapeOfSquare(v)
-			return nil
-		}
+		v := u.value.(Circle)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.(Square)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
 	}
-	*u = Shape{raw: bytes.Clone(data)}
-	return nil
 }
 
-// Vehicle: Properties common to every variant, beside a oneOf.
+// MarshalJSON encodes v as the API expects it.
+func (v Shape) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Shape) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Vehicle is properties common to every variant, beside a oneOf.
 //
 // Vehicle holds one of:
 //   - VehicleCar
 //   - VehicleBike
 //
-// Decoding picks the variant named by the "type" property; a document that
-// names none of them is kept as is, and IsKnown reports false.
+// The "type" property names the variant.
 type Vehicle struct {
 	variant int // 1-based index into the variants; 0 when unknown
 	value   any
@@ -575,8 +661,11 @@ var vehicleVariants = []unionVariant{{
 	required:   []string{"type"},
 }}
 
-// VehicleOfCar returns a Vehicle holding v.
+// VehicleOfCar returns a Vehicle holding v, with its type property set to "car" when v leaves it empty.
 func VehicleOfCar(v VehicleCar) Vehicle {
+	if v.Type == "" {
+		v.Type = "car"
+	}
 	return Vehicle{
 		value:   v,
 		variant: 1,
@@ -613,35 +702,50 @@ func (u Vehicle) Raw() json.RawMessage {
 	return u.raw
 }
 
-// MarshalJSON encodes the variant held, or the JSON of an unknown one.
-func (u Vehicle) MarshalJSON() ([]byte, error) {
-	if u.variant == 0 {
-		if u.raw == nil {
-			return []byte("null"), nil
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *Vehicle) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
 		}
-		return u.raw, nil
+		switch pickVariant(data, "type", vehicleVariants) {
+		case 0:
+			var v VehicleCar
+			if decodeValue(data, &v, (*VehicleCar).moveJSON) == nil {
+				*u = VehicleOfCar(v)
+				return
+			}
+		case 1:
+			var v VehicleBike
+			if decodeValue(data, &v, (*VehicleBike).moveJSON) == nil {
+				*u = VehicleOfBike(v)
+				return
+			}
+		}
+		*u = Vehicle{raw: bytes.Clone(data)}
+		return
 	}
-	return json.Marshal(u.value)
+	switch u.variant {
+	case 1:
+		v := u.value.(VehicleCar)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.(VehicleBike)
+		v.moveJSON(c)
+	default:
+		c.raw(&u.raw)
+	}
 }
 
-// UnmarshalJSON decodes data into the variant it matches. A document that
-// matches no variant, or does not decode as the one it matches, is kept
-// as received rather than failing.
-func (u *Vehicle) UnmarshalJSON(data []byte) error {
-	switch pickVariant(data, "type", vehicleVariants) {
-	case 0:
-		var v VehicleCar
-		if json.Unmarshal(data, &v) == nil {
-			*u = VehicleOfCar(v)
-			return nil
-		}
-	case 1:
-		var v VehicleBike
-		if json.Unmarshal(data, &v) == nil {
-			*u = VehicleOfBike(v)
-			return nil
-		}
-	}
-	*u = Vehicle{raw: bytes.Clone(data)}
-	return nil
+// MarshalJSON encodes v as the API expects it.
+func (v Vehicle) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Vehicle) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
 }

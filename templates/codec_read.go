@@ -1,0 +1,455 @@
+package templates
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxJSONDepth is how deeply arrays and objects may nest, as in
+// encoding/json: deeper input is an error, not a stack overflow.
+const maxJSONDepth = 10000
+
+// jsonError is a decoding error at a byte offset of the input.
+type jsonError struct {
+	offset int64
+	msg    string
+}
+
+// Error returns the message and the offset.
+func (e *jsonError) Error() string {
+	return e.msg + " (at offset " + strconv.FormatInt(e.offset, 10) + ")"
+}
+
+// syntaxError records a malformed-input error at the current offset.
+func (c *jsonCodec) syntaxError(msg string) {
+	c.fail(&jsonError{offset: int64(c.pos), msg: msg})
+}
+
+// invalidChar records that the byte at the current offset cannot appear
+// where it does; context is encoding/json's wording ("after array
+// element"). At the end of the input it records that the input ended.
+func (c *jsonCodec) invalidChar(context string) {
+	if c.pos >= len(c.in) {
+		c.syntaxError("unexpected end of JSON input")
+		return
+	}
+	var q string
+	switch b := c.in[c.pos]; b {
+	case '\'':
+		q = `'\''`
+	case '"':
+		q = `'"'`
+	default:
+		s := strconv.Quote(string(rune(b)))
+		q = "'" + s[1:len(s)-1] + "'"
+	}
+	c.syntaxError("invalid character " + q + " " + context)
+}
+
+// typeError records that a JSON value of the given kind ("string",
+// "number 1.5") cannot be stored in goType.
+func (c *jsonCodec) typeError(kind, goType string) {
+	c.fail(&jsonError{offset: int64(c.pos), msg: "json: cannot unmarshal " + kind + " into Go value of type " + goType})
+}
+
+// peek skips whitespace and returns the next byte, 0 at the end of input.
+func (c *jsonCodec) peek() byte {
+	for c.pos < len(c.in) {
+		switch b := c.in[c.pos]; b {
+		case ' ', '\t', '\r', '\n':
+			c.pos++
+		default:
+			return b
+		}
+	}
+	return 0
+}
+
+// jsonKindName names the JSON kind starting with b, for type errors.
+func jsonKindName(b byte) string {
+	switch b {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// mismatch records that the value ahead cannot be stored in goType: a type
+// error when the value is well formed, else the syntax error.
+func (c *jsonCodec) mismatch(goType string) {
+	kind := jsonKindName(c.peek())
+	start := c.pos
+	c.skipValue()
+	if c.err == nil {
+		c.pos = start
+		c.typeError(kind, goType)
+	}
+}
+
+// literal consumes the literal word (true, false or null) at the current
+// offset.
+func (c *jsonCodec) literal(word string) bool {
+	if len(c.in)-c.pos >= len(word) && string(c.in[c.pos:c.pos+len(word)]) == word {
+		c.pos += len(word)
+		return true
+	}
+	for i := 1; i < len(word); i++ {
+		c.pos++
+		if c.pos >= len(c.in) || c.in[c.pos] != word[i] {
+			c.invalidChar("in literal " + word + " (expecting " + strconv.QuoteRune(rune(word[i])) + ")")
+			return false
+		}
+	}
+	return false // not reached: the whole word matched above
+}
+
+// null consumes a JSON null.
+func (c *jsonCodec) null() bool {
+	return c.literal("null")
+}
+
+// number consumes a JSON number and returns its text, or nil after
+// recording a syntax error.
+func (c *jsonCodec) number() []byte {
+	in, start := c.in, c.pos
+	i := start
+	if i < len(in) && in[i] == '-' {
+		i++
+	}
+	switch {
+	case i >= len(in):
+		c.pos = i
+		c.invalidChar("in numeric literal")
+		return nil
+	case in[i] == '0':
+		i++
+	case in[i] >= '1' && in[i] <= '9':
+		for i++; i < len(in) && in[i] >= '0' && in[i] <= '9'; i++ {
+		}
+	default:
+		c.pos = i
+		c.invalidChar("in numeric literal")
+		return nil
+	}
+	if i < len(in) && in[i] == '.' {
+		i++
+		if i >= len(in) || in[i] < '0' || in[i] > '9' {
+			c.pos = i
+			c.invalidChar("after decimal point in numeric literal")
+			return nil
+		}
+		for i++; i < len(in) && in[i] >= '0' && in[i] <= '9'; i++ {
+		}
+	}
+	if i < len(in) && (in[i] == 'e' || in[i] == 'E') {
+		i++
+		if i < len(in) && (in[i] == '+' || in[i] == '-') {
+			i++
+		}
+		if i >= len(in) || in[i] < '0' || in[i] > '9' {
+			c.pos = i
+			c.invalidChar("in exponent of numeric literal")
+			return nil
+		}
+		for i++; i < len(in) && in[i] >= '0' && in[i] <= '9'; i++ {
+		}
+	}
+	c.pos = i
+	return in[start:i]
+}
+
+// scanString consumes the JSON string at the current offset (its opening
+// quote) and returns the offsets of its contents and whether they need
+// unquoting: escapes, or bytes that are not ASCII.
+func (c *jsonCodec) scanString() (start, end int, plain, ok bool) {
+	in := c.in
+	start = c.pos + 1
+	plain = true
+	for i := start; i < len(in); {
+		b := in[i]
+		switch {
+		case b == '"':
+			c.pos = i + 1
+			return start, i, plain, true
+		case b == '\\':
+			plain = false
+			i++
+			if i >= len(in) {
+				c.pos = i
+				c.invalidChar("in string escape code")
+				return 0, 0, false, false
+			}
+			switch in[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i++
+			case 'u':
+				i++
+				for range 4 {
+					if i >= len(in) || !isHex(in[i]) {
+						c.pos = i
+						c.invalidChar(`in \u hexadecimal character escape`)
+						return 0, 0, false, false
+					}
+					i++
+				}
+			default:
+				c.pos = i
+				c.invalidChar("in string escape code")
+				return 0, 0, false, false
+			}
+		case b < ' ':
+			c.pos = i
+			c.invalidChar("in string literal")
+			return 0, 0, false, false
+		case b >= utf8.RuneSelf:
+			plain = false
+			i++
+		default:
+			i++
+		}
+	}
+	c.pos = len(in)
+	c.invalidChar("in string literal")
+	return 0, 0, false, false
+}
+
+func isHex(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F'
+}
+
+// text consumes a JSON string and returns its decoded contents, which
+// alias the input or the codec's scratch buffer: copy them to keep them.
+// Invalid UTF-8 and lone surrogates become U+FFFD, as in encoding/json.
+func (c *jsonCodec) text() ([]byte, bool) {
+	start, end, plain, ok := c.scanString()
+	if !ok {
+		return nil, false
+	}
+	s := c.in[start:end]
+	c.textStart, c.textEnd = start, end
+	c.textUnquoted = !plain && plainPrefix(s) < len(s)
+	if !c.textUnquoted {
+		return s, true
+	}
+	c.scratch = unquoteJSON(c.scratch[:0], s)
+	return c.scratch, true
+}
+
+// plainPrefix returns the length of the start of the contents of a
+// scanned JSON string that decoding leaves as it is: no escapes, valid
+// UTF-8.
+func plainPrefix(s []byte) int {
+	i := 0
+	for i < len(s) {
+		b := s[i]
+		if b == '\\' {
+			break
+		}
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// unquoteJSON appends the decoded contents of a scanned JSON string.
+func unquoteJSON(dst, s []byte) []byte {
+	i := plainPrefix(s)
+	dst = append(dst, s[:i]...)
+	for i < len(s) {
+		switch b := s[i]; {
+		case b == '\\':
+			switch e := s[i+1]; e {
+			case 'b':
+				dst = append(dst, '\b')
+			case 'f':
+				dst = append(dst, '\f')
+			case 'n':
+				dst = append(dst, '\n')
+			case 'r':
+				dst = append(dst, '\r')
+			case 't':
+				dst = append(dst, '\t')
+			case 'u':
+				r := hexRune(s[i+2:])
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if len(s)-i >= 6 && s[i] == '\\' && s[i+1] == 'u' {
+						r2 = hexRune(s[i+2:])
+					}
+					if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+						r = pair
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				dst = utf8.AppendRune(dst, r)
+				continue
+			default: // '"', '\\', '/'
+				dst = append(dst, e)
+			}
+			i += 2
+		case b < utf8.RuneSelf:
+			dst = append(dst, b)
+			i++
+		default:
+			r, size := utf8.DecodeRune(s[i:])
+			dst = utf8.AppendRune(dst, r)
+			i += size
+		}
+	}
+	return dst
+}
+
+// hexRune returns the value of the four hex digits s starts with, which
+// scanString has checked.
+func hexRune(s []byte) rune {
+	var r rune
+	for _, b := range s[:4] {
+		switch {
+		case b <= '9':
+			b -= '0'
+		case b >= 'a':
+			b -= 'a' - 10
+		default:
+			b -= 'A' - 10
+		}
+		r = r<<4 | rune(b)
+	}
+	return r
+}
+
+// enter counts one more level of nesting, failing past maxJSONDepth.
+func (c *jsonCodec) enter() bool {
+	if c.depth++; c.depth > maxJSONDepth {
+		c.syntaxError("exceeded max depth")
+		return false
+	}
+	return true
+}
+
+// skipValue consumes one JSON value, checking that it is well formed.
+func (c *jsonCodec) skipValue() {
+	switch c.peek() {
+	case '{':
+		if !c.openObject() {
+			return
+		}
+		for n := 0; c.err == nil; n++ {
+			if _, ok := c.nextKey(n); !ok {
+				return
+			}
+			c.skipValue()
+		}
+	case '[':
+		if !c.openArray() {
+			return
+		}
+		for n := 0; c.err == nil && c.nextElement(n); n++ {
+			c.skipValue()
+		}
+	case '"':
+		c.scanString()
+	case 't':
+		c.literal("true")
+	case 'f':
+		c.literal("false")
+	case 'n':
+		c.null()
+	default:
+		if b := c.peek(); b == '-' || b >= '0' && b <= '9' {
+			c.number()
+			return
+		}
+		c.invalidChar("looking for beginning of value")
+	}
+}
+
+// openObject consumes the '{' of an object.
+func (c *jsonCodec) openObject() bool {
+	c.pos++
+	return c.enter()
+}
+
+// nextKey reads the key of the object's member number n and the colon
+// after it; false (having consumed the '}') at the end of the object, or
+// after an error. The key aliases the input or the scratch buffer.
+func (c *jsonCodec) nextKey(n int) ([]byte, bool) {
+	b := c.peek()
+	if n > 0 {
+		switch b {
+		case ',':
+			c.pos++
+			b = c.peek()
+		case '}':
+			c.pos++
+			c.depth--
+			return nil, false
+		default:
+			c.invalidChar("after object key:value pair")
+			return nil, false
+		}
+	} else if b == '}' {
+		c.pos++
+		c.depth--
+		return nil, false
+	}
+	if b != '"' {
+		c.invalidChar("looking for beginning of object key string")
+		return nil, false
+	}
+	key, ok := c.text()
+	if !ok {
+		return nil, false
+	}
+	if c.peek() != ':' {
+		c.invalidChar("after object key")
+		return nil, false
+	}
+	c.pos++
+	return key, true
+}
+
+// openArray consumes the '[' of an array.
+func (c *jsonCodec) openArray() bool {
+	c.pos++
+	return c.enter()
+}
+
+// nextElement reports whether the array has an element number n, having
+// consumed the ',' before it, or the ']' when it has not.
+func (c *jsonCodec) nextElement(n int) bool {
+	switch c.peek() {
+	case ']':
+		c.pos++
+		c.depth--
+		return false
+	case ',':
+		if n > 0 {
+			c.pos++
+			return true
+		}
+	}
+	if n == 0 {
+		return true
+	}
+	c.invalidChar("after array element")
+	return false
+}
