@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,7 +26,11 @@ import (
 // Config says what to load and the decisions the spec leaves open.
 type Config struct {
 	Path              string // spec file
-	SpecName          string // name used in headers and diagnostics
+	SpecName          string // name used in the headers of generated files
+	// Report names the spec file in diagnostics, as the user typed it;
+	// SpecName when empty. Files the spec refers to are named relative to
+	// it.
+	Report            string
 	Package           string
 	IdempotencyHeader string                // default "Idempotency-Key"
 	Pagination        map[string]Pagination // by operationId
@@ -55,6 +60,9 @@ func Load(cfg Config) (*ir.API, diag.List) {
 	if cfg.SpecName == "" {
 		cfg.SpecName = cfg.Path
 	}
+	if cfg.Report == "" {
+		cfg.Report = cfg.SpecName
+	}
 	loc := newLocator()
 	doc, problems := read(cfg, loc)
 	if len(problems.Errors()) > 0 {
@@ -62,7 +70,7 @@ func Load(cfg Config) (*ir.API, diag.List) {
 		return nil, problems
 	}
 	for _, d := range loc.duplicates(cfg.Path) {
-		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.SpecName, Line: d.line, Col: d.col,
+		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: d.line, Col: d.col,
 			Pointer: d.pointer, Message: sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
 	}
 	b := newBuilder(cfg, doc, loc)
@@ -78,38 +86,47 @@ func Load(cfg Config) (*ir.API, diag.List) {
 // read parses the file (converting Swagger 2.0), resolves references and
 // validates the document.
 func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
-	data, err := os.ReadFile(cfg.Path)
-	if err != nil {
-		return nil, diag.List{{File: cfg.SpecName, Message: err.Error()}}
+	data, problem := readSpec(cfg.Path, cfg.Report)
+	if problem != nil {
+		return nil, diag.List{*problem}
 	}
-	var head yaml.Node
-	if err := yaml.Unmarshal(data, &head); err != nil {
-		if head, err = fromJSON(data); err != nil {
-			return nil, diag.List{syntaxError(cfg.SpecName, err)}
-		}
-	} else if len(head.Content) > 0 {
-		loc.files[cfg.Path] = head.Content[0] // the locator's own parse of the file: no need to read it twice
+	root, tree, text, problem := parseFile(cfg.Report, data)
+	if problem != nil {
+		return nil, diag.List{*problem}
 	}
-	if len(head.Content) == 0 || head.Content[0].Kind != yaml.MappingNode {
-		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
-			Message: "not an OpenAPI description: the document is not a mapping"}}
+	loc.files[cfg.Path] = root // the locator's own parse of the file: no need to read it twice
+	if dups := yamlDuplicates(loc, cfg.Path, cfg.Report, text); len(dups) > 0 {
+		return nil, dups
+	}
+	major, problem := version(cfg, loc, tree)
+	if problem != nil {
+		return nil, diag.List{*problem}
 	}
 	loader := newLoader(cfg)
 	var doc *openapi3.T
-	switch version(head.Content[0]) {
-	case "2":
-		doc, err = fromSwagger2(data, loader)
-	case "3":
-		doc, err = loader.LoadFromFile(cfg.Path)
-		var repairs diag.List
+	var err error
+	if major == "2" {
+		doc, err = fromSwagger2(text, loader)
+	} else {
+		repairs := checkKeywords(cfg, loc, tree)
+		repairs = append(repairs, checkRefs(cfg, loc, tree)...)
+		if len(repairs.Errors()) > 0 {
+			return nil, repairs
+		}
+		if len(repairs) > 0 {
+			if text, err = yaml.Marshal(tree); err != nil {
+				return nil, diag.List{{File: cfg.Report, Message: err.Error()}}
+			}
+		}
+		doc, err = loader.LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
 		for i := 0; err != nil && i < maxRepairs; i++ {
-			d, ok := repairScalar(&head, err, cfg, loc)
+			d, ok := repairScalar(tree, err, cfg, loc)
 			if !ok {
 				break
 			}
 			repairs = append(repairs, d)
 			var fixed []byte
-			if fixed, err = yaml.Marshal(&head); err == nil {
+			if fixed, err = yaml.Marshal(tree); err == nil {
 				loader = newLoader(cfg) // a loader remembers what it has read
 				doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
 			}
@@ -118,9 +135,6 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 			problems := validate(cfg, loc, doc)
 			return doc, append(repairs, problems...)
 		}
-	default:
-		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
-			Message: "not an OpenAPI description: no \"openapi\" or \"swagger\" version field"}}
 	}
 	if err != nil {
 		return nil, diag.List{locateLoadError(cfg, loc, err)}
@@ -132,18 +146,64 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	return doc, problems
 }
 
-// version returns "2" for Swagger 2.0, "3" for OpenAPI 3.x, "" otherwise.
-func version(root *yaml.Node) string {
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i].Value, root.Content[i+1].Value
-		switch {
-		case k == "swagger" && strings.HasPrefix(v, "2"):
-			return "2"
-		case k == "openapi" && strings.HasPrefix(v, "3"):
-			return "3"
-		}
+// readSpec reads the spec file, or says in words why it cannot.
+func readSpec(path, name string) ([]byte, *diag.Diagnostic) {
+	fail := func(msg string) ([]byte, *diag.Diagnostic) {
+		return nil, &diag.Diagnostic{File: name, Message: msg}
 	}
-	return ""
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fail("no such file")
+	case err == nil && info.IsDir():
+		return fail("is a folder; name the description file in it")
+	}
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fail("permission denied: oagen may not read this file")
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fail("cannot be read: " + err.Error())
+	}
+	return data, nil
+}
+
+// The versions oagen reads.
+const readable = "OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0"
+
+// version returns "2" for Swagger 2.0 and "3" for OpenAPI 3.x, or says
+// which version the document claims and which ones oagen reads.
+func version(cfg Config, loc *locator, root *yaml.Node) (string, *diag.Diagnostic) {
+	at := func(key, format string, args ...any) (string, *diag.Diagnostic) {
+		ptr := "#"
+		if key != "" {
+			ptr = diag.Pointer(key)
+		}
+		line, col := loc.position(cfg.Path, ptr)
+		return "", &diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: sprintf(format, args...)}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i].Value, root.Content[i+1]
+		if k != "openapi" && k != "swagger" {
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			return at(k, "%q must be a version string such as %q", k, map[string]string{"openapi": "3.1.0", "swagger": "2.0"}[k])
+		}
+		switch {
+		case k == "swagger" && (v.Value == "2" || strings.HasPrefix(v.Value, "2.")):
+			return "2", nil
+		case k == "openapi" && (v.Value == "3.0" || v.Value == "3.1" || v.Value == "3.2" || strings.HasPrefix(v.Value, "3.0.") ||
+			strings.HasPrefix(v.Value, "3.1.") || strings.HasPrefix(v.Value, "3.2.")):
+			return "3", nil
+		}
+		return at(k, "%s version %q is not one oagen reads; it reads %s", k, v.Value, readable)
+	}
+	return at("", "not an OpenAPI description: no \"openapi\" or \"swagger\" version field; a description starts with a line such as \"openapi: 3.1.0\"")
 }
 
 // fromSwagger2 converts a Swagger 2.0 document to OpenAPI 3.0.
@@ -209,20 +269,6 @@ func readURI(allowRemote bool) openapi3.ReadFromURIFunc {
 	}
 }
 
-var lineCol = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
-
-// syntaxError locates a YAML or JSON syntax error.
-func syntaxError(file string, err error) diag.Diagnostic {
-	d := diag.Diagnostic{File: file, Message: "malformed document: " + err.Error()}
-	if m := lineCol.FindStringSubmatch(err.Error()); m != nil {
-		fmt.Sscan(m[1], &d.Line)
-		if m[2] != "" {
-			fmt.Sscan(m[2], &d.Col)
-		}
-	}
-	return d
-}
-
 var quotedRef = regexp.MustCompile(`reference "([^"]+)"|resolve reference "([^"]+)"|ref "([^"]+)"|(#/[^\s:"]+)`)
 
 // locateLoadError places a load error: a broken $ref at the $ref that names
@@ -231,9 +277,9 @@ func locateLoadError(cfg Config, loc *locator, err error) diag.Diagnostic {
 	msg := err.Error()
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) || strings.Contains(msg, "yaml:") {
-		return syntaxError(cfg.SpecName, err)
+		return diag.Diagnostic{File: cfg.Report, Message: "cannot be read: " + msg}
 	}
-	d := diag.Diagnostic{File: cfg.SpecName, Message: msg}
+	d := diag.Diagnostic{File: cfg.Report, Message: msg}
 	if m := quotedRef.FindStringSubmatch(msg); m != nil {
 		ref := firstNonEmpty(m[1:]...)
 		if ptr, line, col, ok := findRef(loc, cfg.Path, ref); ok {

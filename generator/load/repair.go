@@ -47,7 +47,7 @@ func repairScalar(doc *yaml.Node, loadErr error, cfg Config, loc *locator) (diag
 			v.Tag, v.Style = "!!str", yaml.DoubleQuotedStyle
 			ptr := "#" + path + "/" + escape(field)
 			line, col := loc.position(cfg.Path, ptr)
-			return diag.Diagnostic{Severity: diag.Warning, File: cfg.SpecName, Line: line, Col: col, Pointer: ptr,
+			return diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: line, Col: col, Pointer: ptr,
 				Message: fmt.Sprintf("%q must be a string, not %s; read as the string %q", field, kindNames[kind], v.Value)}, true
 		}
 	}
