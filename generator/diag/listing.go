@@ -19,7 +19,8 @@ import (
 // It is plain text: no colour, so it reads the same in a terminal, a CI log
 // and a file. Columns count characters (runes), as YAML's do; a tab in the
 // line is kept in the caret line, so the caret stays under its column
-// whatever the tab width. Bytes that are not UTF-8 are shown as U+FFFD.
+// whatever the tab width. Bytes that are not UTF-8 and control characters
+// are shown as U+FFFD.
 // It returns "" when line is not in src.
 func Listing(src []byte, line, col int) string {
 	lines := bytes.Split(src, []byte("\n"))
@@ -30,12 +31,23 @@ func Listing(src []byte, line, col int) string {
 	width := len(fmt.Sprint(line))
 	var b strings.Builder
 	for n := first; n <= line; n++ {
-		text := strings.ToValidUTF8(strings.TrimRight(string(lines[n-1]), "\r"), "\uFFFD")
-		fmt.Fprintf(&b, "  %*d | %s\n", width, n, text)
+		fmt.Fprintf(&b, "  %*d | %s\n", width, n, printable(lines[n-1]))
 	}
-	text := strings.ToValidUTF8(strings.TrimRight(string(lines[line-1]), "\r"), "\uFFFD")
-	fmt.Fprintf(&b, "  %*s | %s^\n", width, "", caretIndent(text, col))
+	fmt.Fprintf(&b, "  %*s | %s^\n", width, "", caretIndent(printable(lines[line-1]), col))
 	return b.String()
+}
+
+// printable is a line as it can be shown: without its carriage return,
+// with bytes that are not UTF-8 and control characters other than tabs
+// (a NUL, a UTF-16 file's every other byte) shown as U+FFFD.
+func printable(line []byte) string {
+	text := strings.ToValidUTF8(strings.TrimRight(string(line), "\r"), "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && (r < 0x20 || r == 0x7F) {
+			return '\uFFFD'
+		}
+		return r
+	}, text)
 }
 
 // caretIndent is the run of blanks that puts a caret under column col of

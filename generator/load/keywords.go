@@ -75,25 +75,49 @@ var wants = map[valueKind]string{
 
 var typeNames = []string{"array", "boolean", "integer", "null", "number", "object", "string"}
 
-// checkKeywords checks the keywords of every schema in the document root,
-// removes the validation keywords it cannot read (see above), and returns
-// the warnings and errors.
-func checkKeywords(cfg Config, loc *locator, root *yaml.Node) diag.List {
-	c := &keywordChecker{cfg: cfg, loc: loc}
-	c.document(root)
+// checkKeywords checks the keywords of every schema in the spec, and of
+// the schemas in other files that its schemas refer to; removes the
+// validation keywords it cannot read (see above), marking the paths of the
+// files it changed; and returns the warnings and errors. trees are the
+// files read, by path (see checkRefs).
+func checkKeywords(cfg Config, loc *locator, trees map[string]*yaml.Node, changed map[string]bool) diag.List {
+	c := &keywordChecker{cfg: cfg, loc: loc, trees: trees, changed: changed, file: cfg.Path, visited: map[string]bool{}}
+	c.document(trees[cfg.Path])
 	return c.out
 }
 
 type keywordChecker struct {
-	cfg Config
-	loc *locator
-	out diag.List
+	cfg     Config
+	loc     *locator
+	trees   map[string]*yaml.Node
+	changed map[string]bool
+	file    string          // path of the file being checked
+	visited map[string]bool // schemas of other files checked, by path#fragment
+	out     diag.List
 }
 
 func (c *keywordChecker) report(sev diag.Severity, ptr, format string, args ...any) {
-	line, col := c.loc.position(c.cfg.Path, ptr)
-	c.out = append(c.out, diag.Diagnostic{Severity: sev, File: c.cfg.Report, Line: line, Col: col, Pointer: ptr,
+	line, col := c.loc.position(c.file, ptr)
+	c.out = append(c.out, diag.Diagnostic{Severity: sev, File: fileName(c.cfg, c.file), Line: line, Col: col, Pointer: ptr,
 		Message: sprintf(format, args...)})
+}
+
+// follow checks the schema a $ref in a schema leads to, when it lies in
+// another file (the spec's own schemas are all checked anyway).
+func (c *keywordChecker) follow(ref string, depth int) {
+	path, frag, ok := refTarget(c.file, ref)
+	if !ok || path == c.cfg.Path || c.visited[path+"#"+frag] {
+		return
+	}
+	c.visited[path+"#"+frag] = true
+	n := nodeAt(c.trees[path], frag)
+	if n == nil {
+		return
+	}
+	from := c.file
+	c.file = path
+	c.schema(n, "#"+frag, depth+1)
+	c.file = from
 }
 
 // each calls f with every key and value of a mapping node.
@@ -213,8 +237,11 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 				c.report(diag.Error, at, "%s", shapingMessage(key, kind, v))
 				continue
 			}
-			if key == "type" {
+			switch key {
+			case "type":
 				c.typeNames(v, at)
+			case "$ref":
+				c.follow(v.Value, depth)
 			}
 			c.children(key, v, at, depth)
 			continue
@@ -226,6 +253,7 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 	}
 	for _, i := range slices.Backward(drop) {
 		s.Content = slices.Delete(s.Content, i, i+2)
+		c.changed[c.file] = true
 	}
 }
 

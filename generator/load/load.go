@@ -41,6 +41,11 @@ type Config struct {
 	// Names are the package-level names of the previous generation, by
 	// declaration key (see ir.API.Names); they are kept where possible.
 	Names map[string]string
+
+	// repaired holds, by path, the text of files the spec refers to whose
+	// unreadable keywords were removed (see checkKeywords); the loader
+	// reads them instead of the files.
+	repaired map[string][]byte
 }
 
 // Pagination marks a cursor-paged operation (see generator.Pagination).
@@ -102,22 +107,33 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	if problem != nil {
 		return nil, diag.List{*problem}
 	}
-	loader := newLoader(cfg)
 	var doc *openapi3.T
 	var err error
 	if major == "2" {
-		doc, err = fromSwagger2(text, loader)
+		doc, err = fromSwagger2(text, newLoader(cfg))
 	} else {
-		repairs := checkKeywords(cfg, loc, tree)
-		repairs = append(repairs, checkRefs(cfg, loc, tree)...)
+		repairs, trees := checkRefs(cfg, loc, tree)
 		if len(repairs.Errors()) > 0 {
 			return nil, repairs
 		}
-		if len(repairs) > 0 {
-			if text, err = yaml.Marshal(tree); err != nil {
+		changed := map[string]bool{}
+		repairs = append(repairs, checkKeywords(cfg, loc, trees, changed)...)
+		if len(repairs.Errors()) > 0 {
+			return nil, repairs
+		}
+		cfg.repaired = map[string][]byte{}
+		for path := range changed {
+			out, err := yaml.Marshal(trees[path])
+			if err != nil {
 				return nil, diag.List{{File: cfg.Report, Message: err.Error()}}
 			}
+			if path == cfg.Path {
+				text = out
+			} else {
+				cfg.repaired[filepath.Clean(path)] = out
+			}
 		}
+		loader := newLoader(cfg)
 		doc, err = loader.LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
 		for i := 0; err != nil && i < maxRepairs; i++ {
 			d, ok := repairScalar(tree, err, cfg, loc)
@@ -254,10 +270,10 @@ func jsonable(v any) any {
 }
 
 // readURI reads local files and, only when allowed, remote URLs.
-func readURI(allowRemote bool) openapi3.ReadFromURIFunc {
+func readURI(cfg Config) openapi3.ReadFromURIFunc {
 	return func(loader *openapi3.Loader, u *url.URL) ([]byte, error) {
 		if u.Scheme == "http" || u.Scheme == "https" {
-			if !allowRemote {
+			if !cfg.AllowRemoteRefs {
 				return nil, fmt.Errorf("remote reference %s: remote refs are off; set allow-remote-refs in the config to follow them", u)
 			}
 			return openapi3.ReadFromHTTP(nil)(loader, u)
@@ -265,7 +281,11 @@ func readURI(allowRemote bool) openapi3.ReadFromURIFunc {
 		if u.Scheme != "" && u.Scheme != "file" {
 			return nil, fmt.Errorf("reference %s: unsupported scheme %q", u, u.Scheme)
 		}
-		return os.ReadFile(filepath.FromSlash(u.Path))
+		path := filepath.FromSlash(u.Path)
+		if text, ok := cfg.repaired[filepath.Clean(path)]; ok {
+			return text, nil
+		}
+		return os.ReadFile(path)
 	}
 }
 
@@ -304,7 +324,7 @@ func firstNonEmpty(s ...string) string {
 func newLoader(cfg Config) *openapi3.Loader {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = readURI(cfg.AllowRemoteRefs)
+	loader.ReadFromURIFunc = readURI(cfg)
 	return loader
 }
 

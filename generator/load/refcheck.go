@@ -26,10 +26,12 @@ import (
 //
 // References inside the spec file itself are left to the builder, which
 // places them the same way (see locateLoadError and refCycles).
-func checkRefs(cfg Config, loc *locator, root *yaml.Node) diag.List {
+//
+// It returns, besides the problems, the tree of every file read, by path.
+func checkRefs(cfg Config, loc *locator, root *yaml.Node) (diag.List, map[string]*yaml.Node) {
 	r := &refChecker{cfg: cfg, loc: loc, trees: map[string]*yaml.Node{cfg.Path: root}, cycles: map[string]bool{}}
 	r.file(cfg.Path, root, loc.files[cfg.Path] != nil)
-	return r.out
+	return r.out, r.trees
 }
 
 type refChecker struct {
@@ -232,17 +234,33 @@ func (r *refChecker) cycle(chain []string, fail func(string, ...any)) {
 	fail("$ref cycle %s never reaches a schema; one of them must hold a schema instead of a $ref", strings.Join(steps, " → "))
 }
 
-// name is how diagnostics name a file: the spec as the user typed it,
+func (r *refChecker) name(path string) string { return fileName(r.cfg, path) }
+
+// fileName is how diagnostics name a file: the spec as the user typed it,
 // another file relative to it.
-func (r *refChecker) name(path string) string {
-	if path == r.cfg.Path {
-		return r.cfg.Report
+func fileName(cfg Config, path string) string {
+	if path == cfg.Path {
+		return cfg.Report
 	}
-	rel, err := filepath.Rel(filepath.Dir(r.cfg.Path), path)
+	rel, err := filepath.Rel(filepath.Dir(cfg.Path), path)
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	return filepath.ToSlash(filepath.Join(filepath.Dir(r.cfg.Report), rel))
+	return filepath.ToSlash(filepath.Join(filepath.Dir(cfg.Report), rel))
+}
+
+// refTarget splits a $ref written in file from into the path of the file
+// it names and the fragment; ok is false for a remote or odd reference.
+func refTarget(from, ref string) (path, frag string, ok bool) {
+	file, frag, _ := strings.Cut(ref, "#")
+	u, err := url.Parse(file)
+	if err != nil || u.Scheme != "" {
+		return "", "", false
+	}
+	if file == "" {
+		return from, frag, true
+	}
+	return filepath.Join(filepath.Dir(from), filepath.FromSlash(u.Path)), frag, true
 }
 
 func unwrapPath(err error) error {

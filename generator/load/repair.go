@@ -15,7 +15,7 @@ import (
 // string it spells, with a warning, and loading goes on.
 var scalarNotString = regexp.MustCompile(`cannot unmarshal !!(int|float|bool) into string field "([^"]+)" in (/\S*)`)
 
-var kindNames = map[string]string{"int": "an integer", "float": "a number", "bool": "a boolean"}
+var kindNames = map[string]string{"int": "the integer", "float": "the number", "bool": "the boolean"}
 
 // maxRepairs bounds the repair loop: each pass fixes one value.
 const maxRepairs = 100
@@ -48,7 +48,7 @@ func repairScalar(doc *yaml.Node, loadErr error, cfg Config, loc *locator) (diag
 			ptr := "#" + path + "/" + escape(field)
 			line, col := loc.position(cfg.Path, ptr)
 			return diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: line, Col: col, Pointer: ptr,
-				Message: fmt.Sprintf("%q must be a string, not %s; read as the string %q", field, kindNames[kind], v.Value)}, true
+				Message: fmt.Sprintf("`%s` must be a string, got %s %s; read as the string %q", field, kindNames[kind], v.Value, v.Value)}, true
 		}
 	}
 	return diag.Diagnostic{}, false

@@ -207,7 +207,69 @@ func yamlSyntax(data []byte, v3err error) diag.Diagnostic {
 		}
 		return d
 	}
-	return diag.Diagnostic{Line: le.Mark.Line, Col: max(le.Mark.Column, 1), Message: "not valid YAML: " + yamlWords(data, le)}
+	if line, col, ok := openQuote(data, le.Mark.Line); ok {
+		return diag.Diagnostic{Line: line, Col: col, Message: sprintf("not valid YAML: the string this quote opens is not closed on its line, "+
+			"so YAML reads on to line %d, column %d, where it stops making sense; close the quote", le.Mark.Line, le.Mark.Column)}
+	}
+	d := diag.Diagnostic{Line: le.Mark.Line, Col: max(le.Mark.Column, 1), Message: "not valid YAML: " + yamlWords(data, le)}
+	if text := lineOf(data, d.Line); le.Message == "mapping values are not allowed in this context" && !strings.Contains(prefixRunes(text, d.Col), ": ") {
+		// The first colon of its line: the line is a key that YAML reads
+		// as more of the value above it.
+		d.Col = len(text) - len(strings.TrimLeft(text, " ")) + 1
+		d.Message = "not valid YAML: this line is indented deeper than the key above it, so YAML reads it as more of that key's value; indent the keys of one mapping alike"
+	}
+	return d
+}
+
+// lineOf returns line n (1-based) of data, or "".
+func lineOf(data []byte, n int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(string(lines[n-1]), "\r")
+}
+
+// prefixRunes returns the text before column col.
+func prefixRunes(text string, col int) string {
+	r := []rune(text)
+	return string(r[:min(max(col-1, 0), len(r))])
+}
+
+// openQuote finds, on the lines before line, a double quote that its line
+// does not close: the usual cause of a YAML error further down. It returns
+// the quote's line and column.
+func openQuote(data []byte, line int) (int, int, bool) {
+	for n := 1; n < line; n++ {
+		inDouble, inSingle, at := false, false, 0
+		runes := []rune(lineOf(data, n))
+		for i := 0; i < len(runes); i++ {
+			c := runes[i]
+			prev := ' '
+			if i > 0 {
+				prev = runes[i-1]
+			}
+			switch {
+			case inDouble && c == '\\':
+				i++
+			case inDouble && c == '"':
+				inDouble = false
+			case inSingle && c == '\'':
+				inSingle = false
+			case inDouble || inSingle:
+			case c == '#' && prev == ' ':
+				i = len(runes)
+			case c == '"' && strings.ContainsRune(" :[{,-", prev):
+				inDouble, at = true, i
+			case c == '\'' && strings.ContainsRune(" :[{,-", prev):
+				inSingle = true
+			}
+		}
+		if inDouble {
+			return n, at + 1, true
+		}
+	}
+	return 0, 0, false
 }
 
 // yamlWords says what the YAML parser's complaint means.
