@@ -11,10 +11,10 @@ import (
 // the line itself) with a caret under column col, the way compilers show
 // the place of an error:
 //
-//	   9 |       properties:
-//	  10 |         size:
-//	  11 |           type: integr
-//	     |                 ^
+//	 9 |       properties:
+//	10 |         size:
+//	11 |           type: integr
+//	   |                 ^
 //
 // It is plain text: no colour, so it reads the same in a terminal, a CI log
 // and a file. Columns count characters (runes), as YAML's do; a tab in the

@@ -27,10 +27,7 @@ import (
 type Config struct {
 	Path              string // spec file
 	SpecName          string // name used in the headers of generated files
-	// Report names the spec file in diagnostics, as the user typed it;
-	// SpecName when empty. Files the spec refers to are named relative to
-	// it.
-	Report            string
+	Report            string // name used in diagnostics, as the user typed it; SpecName when empty
 	Package           string
 	IdempotencyHeader string                // default "Idempotency-Key"
 	Pagination        map[string]Pagination // by operationId

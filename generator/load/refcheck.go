@@ -35,11 +35,11 @@ func checkRefs(cfg Config, loc *locator, root *yaml.Node) (diag.List, map[string
 }
 
 type refChecker struct {
-	cfg     Config
-	loc     *locator
-	trees   map[string]*yaml.Node // files read, nil when unreadable
-	cycles  map[string]bool // cycles reported, by their sorted members
-	out     diag.List
+	cfg    Config
+	loc    *locator
+	trees  map[string]*yaml.Node // files read, nil when unreadable
+	cycles map[string]bool       // cycles reported, by their sorted members
+	out    diag.List
 }
 
 // refAt is one "$ref" in a file.
