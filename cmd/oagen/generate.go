@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/oagen/oagen/generator"
 	"github.com/oagen/oagen/generator/output"
@@ -31,6 +33,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *spec == "" || *out == "" {
+		fmt.Fprintln(stderr, "oagen: -spec and -out are required")
 		fs.Usage()
 		return exitUsage
 	}
@@ -51,6 +54,10 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	}
 	if cfg.Package == "" && cfg.Options.Package == "" {
 		fmt.Fprintln(stderr, "oagen: -package (or package in the config) is required")
+		return exitUsage
+	}
+	if p := cfg.Package; cfg.Options.Package == "" && (!token.IsIdentifier(p) || strings.ToLower(p) != p) {
+		fmt.Fprintf(stderr, "oagen: -package %q is not a lower-case Go identifier (such as %s)\n", p, packageLike(p))
 		return exitUsage
 	}
 	if !*freshNames {
@@ -94,6 +101,20 @@ func checkDir(dir string, files map[string][]byte, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "\t"+filepath.Join(dir, name))
 	}
 	return 1
+}
+
+// packageLike suggests a package name close to p.
+func packageLike(p string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(p) {
+		if r == '_' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' && b.Len() > 0 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 || token.IsKeyword(b.String()) {
+		return "client"
+	}
+	return b.String()
 }
 
 // specName is how generated headers name the spec: relative to the output
