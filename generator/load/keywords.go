@@ -201,6 +201,9 @@ func (c *keywordChecker) parameters(list *yaml.Node, ptr string) {
 
 // parameter checks a parameter or a header.
 func (c *keywordChecker) parameter(p *yaml.Node, ptr string) {
+	if r := field(p, "required"); r != nil && !fits(r, kindBool) {
+		c.report(diag.Error, ptr+"/required", "`required` must be true or false, got %s", describe(r))
+	}
 	if s := field(p, "schema"); s != nil {
 		c.schema(s, ptr+"/schema", 0)
 	}

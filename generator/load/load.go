@@ -150,6 +150,9 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 		}
 	}
 	if err != nil {
+		if wrong := constructErrors(cfg, loc, err); len(wrong) > 0 {
+			return nil, wrong
+		}
 		return nil, diag.List{locateLoadError(cfg, loc, err)}
 	}
 	problems := validate(cfg, loc, doc)
