@@ -240,16 +240,20 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 				c.report(diag.Error, at, "%s", shapingMessage(key, kind, v))
 				continue
 			}
-			switch key {
-			case "type":
+			switch {
+			case key == "type" && v.Kind == yaml.ScalarNode && v.Value == "file":
+				// Swagger 2.0's file type, often left in OpenAPI 3 specs.
+				c.report(diag.Warning, at, "type \"file\" is Swagger 2.0's; OpenAPI 3 writes a file as {type: string, format: binary}; read as any JSON value")
+				drop = append(drop, i)
+			case key == "type":
 				c.typeNames(v, at)
-			case "$ref":
+			case key == "$ref":
 				c.follow(v.Value, depth)
 			}
 			c.children(key, v, at, depth)
 			continue
 		}
-		if kind, ok := validationOnly[key]; ok && !fits(v, kind) {
+		if kind, ok := validationOnly[key]; ok && !fits(v, kind) && v.Tag != "!!null" { // null reads as absent
 			c.report(diag.Warning, at, "`%s` must be %s, got %s; the keyword is ignored", key, wants[kind], describe(v))
 			drop = append(drop, i)
 		}
