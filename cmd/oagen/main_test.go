@@ -157,3 +157,21 @@ func TestRegenerationKeepsNames(t *testing.T) {
 		}
 	}
 }
+
+// A hand-written file with a generated file's name stops the run before
+// anything is written: the folder is left as it was.
+func TestBlockedWriteWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "client_gen.go")
+	if err := os.WriteFile(mine, []byte("package courier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCLI(t, "-spec", spec, "-package", "courier", "-out", dir, "-quiet")
+	if code != 1 || !strings.HasPrefix(out, "oagen: ") || !strings.Contains(out, "client_gen.go exists and was not written by the generator") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	after := snapshot(t, dir)
+	if len(after) != 1 || after["client_gen.go"] != "package courier\n" {
+		t.Errorf("the folder changed: %d files", len(after))
+	}
+}
