@@ -82,7 +82,11 @@ var typeNames = []string{"array", "boolean", "integer", "null", "number", "objec
 // files read, by path (see checkRefs).
 func checkKeywords(cfg Config, loc *locator, trees map[string]*yaml.Node, changed map[string]bool) diag.List {
 	c := &keywordChecker{cfg: cfg, loc: loc, trees: trees, changed: changed, file: cfg.Path, visited: map[string]bool{}}
-	c.document(trees[cfg.Path])
+	if root := trees[cfg.Path]; field(root, "swagger") != nil {
+		c.swagger2(root)
+	} else {
+		c.document(root)
+	}
 	return c.out
 }
 
@@ -139,6 +143,35 @@ func field(n *yaml.Node, key string) *yaml.Node {
 		}
 	})
 	return out
+}
+
+// swagger2 visits the places of a Swagger 2.0 document that hold schemas:
+// definitions, body parameters and responses.
+func (c *keywordChecker) swagger2(root *yaml.Node) {
+	each(field(root, "definitions"), func(name string, s *yaml.Node) {
+		c.schema(s, diag.Pointer("definitions", name), 0)
+	})
+	body := func(p *yaml.Node, ptr string) {
+		if s := field(p, "schema"); s != nil {
+			c.schema(s, ptr+"/schema", 0)
+		}
+	}
+	each(field(root, "parameters"), func(name string, p *yaml.Node) { body(p, diag.Pointer("parameters", name)) })
+	each(field(root, "responses"), func(name string, r *yaml.Node) { body(r, diag.Pointer("responses", name)) })
+	each(field(root, "paths"), func(path string, item *yaml.Node) {
+		each(item, func(key string, op *yaml.Node) {
+			if !slices.Contains(methods, strings.ToUpper(key)) {
+				return
+			}
+			ptr := diag.Pointer("paths", path, key)
+			if list := field(op, "parameters"); list != nil && list.Kind == yaml.SequenceNode {
+				for i, p := range list.Content {
+					body(p, sprintf("%s/parameters/%d", ptr, i))
+				}
+			}
+			each(field(op, "responses"), func(status string, r *yaml.Node) { body(r, ptr+"/responses/"+escape(status)) })
+		})
+	})
 }
 
 // document visits the places of an OpenAPI 3 document that hold schemas.
@@ -234,6 +267,9 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 	var drop []int
 	for i := 0; i+1 < len(s.Content); i += 2 {
 		key, v := s.Content[i].Value, s.Content[i+1]
+		for v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
 		at := ptr + "/" + escape(key)
 		if kind, ok := shaping[key]; ok {
 			if !fits(v, kind) {

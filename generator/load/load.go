@@ -107,7 +107,23 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	var doc *openapi3.T
 	var err error
 	if major == "2" {
-		doc, err = fromSwagger2(text, newLoader(cfg))
+		changed := map[string]bool{}
+		problems := checkKeywords(cfg, loc, map[string]*yaml.Node{cfg.Path: tree}, changed)
+		if len(problems.Errors()) > 0 {
+			return nil, problems
+		}
+		if changed[cfg.Path] {
+			if text, err = yaml.Marshal(tree); err != nil {
+				return nil, diag.List{{File: cfg.Report, Message: err.Error()}}
+			}
+		}
+		if doc, err = fromSwagger2(text, newLoader(cfg)); err == nil {
+			more := validate(cfg, loc, doc)
+			if len(more.Errors()) > 0 {
+				return nil, append(problems, more...)
+			}
+			return doc, append(problems, more...)
+		}
 	} else {
 		repairs, trees := checkRefs(cfg, loc, tree)
 		if len(repairs.Errors()) > 0 {
