@@ -145,6 +145,9 @@ func (r *refChecker) follow(from string, ref refAt) {
 // or nil.
 func nodeAt(n *yaml.Node, frag string) *yaml.Node {
 	for _, seg := range splitPointer("#" + frag) {
+		if n == nil {
+			return nil
+		}
 		if n = child(n, seg); n == nil {
 			return nil
 		}
