@@ -59,6 +59,7 @@ func Load(cfg Config) (*ir.API, diag.List) {
 	if cfg.IdempotencyHeader == "" {
 		cfg.IdempotencyHeader = "Idempotency-Key"
 	}
+	cfg.Path = filepath.Clean(cfg.Path) // as the $refs of other files lead back to it
 	if cfg.SpecName == "" {
 		cfg.SpecName = cfg.Path
 	}
