@@ -106,65 +106,15 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 		return nil, diag.List{*problem}
 	}
 	var doc *openapi3.T
+	var problems diag.List
 	var err error
 	if major == "2" {
-		changed := map[string]bool{}
-		problems := checkKeywords(cfg, loc, map[string]*yaml.Node{cfg.Path: tree}, changed)
-		if len(problems.Errors()) > 0 {
-			return nil, problems
-		}
-		if changed[cfg.Path] {
-			if text, err = yaml.Marshal(tree); err != nil {
-				return nil, diag.List{{File: cfg.Report, Message: err.Error()}}
-			}
-		}
-		if doc, err = fromSwagger2(text, newLoader(cfg)); err == nil {
-			more := validate(cfg, loc, doc)
-			if len(more.Errors()) > 0 {
-				return nil, append(problems, more...)
-			}
-			return doc, append(problems, more...)
-		}
+		doc, problems, err = readSwagger2(cfg, loc, tree, text)
 	} else {
-		repairs, trees := checkRefs(cfg, loc, tree)
-		if len(repairs.Errors()) > 0 {
-			return nil, repairs
-		}
-		changed := map[string]bool{}
-		repairs = append(repairs, checkKeywords(cfg, loc, trees, changed)...)
-		if len(repairs.Errors()) > 0 {
-			return nil, repairs
-		}
-		cfg.repaired = map[string][]byte{}
-		for path := range changed {
-			out, err := yaml.Marshal(trees[path])
-			if err != nil {
-				return nil, diag.List{{File: cfg.Report, Message: err.Error()}}
-			}
-			if path == cfg.Path {
-				text = out
-			} else {
-				cfg.repaired[filepath.Clean(path)] = out
-			}
-		}
-		loader := newLoader(cfg)
-		doc, err = loader.LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
-		for i := 0; err != nil && i < maxRepairs; i++ {
-			d, ok := repairScalar(tree, err, cfg, loc)
-			if !ok {
-				break
-			}
-			repairs = append(repairs, d)
-			var fixed []byte
-			if fixed, err = yaml.Marshal(tree); err == nil {
-				loader = newLoader(cfg) // a loader remembers what it has read
-				doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
-			}
-		}
-		if err == nil {
-			problems := validate(cfg, loc, doc)
-			return doc, append(repairs, problems...)
-		}
+		doc, problems, err = readOpenAPI3(cfg, loc, tree, text)
+	}
+	if len(problems.Errors()) > 0 {
+		return nil, problems
 	}
 	if err != nil {
 		if wrong := constructErrors(cfg, loc, err); len(wrong) > 0 {
@@ -172,11 +122,66 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 		}
 		return nil, diag.List{locateLoadError(cfg, loc, err)}
 	}
-	problems := validate(cfg, loc, doc)
+	return doc, append(problems, validate(cfg, loc, doc)...)
+}
+
+// readSwagger2 checks the keywords of a Swagger 2.0 document and converts
+// it to OpenAPI 3.0.
+func readSwagger2(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*openapi3.T, diag.List, error) {
+	changed := map[string]bool{}
+	problems := checkKeywords(cfg, loc, map[string]*yaml.Node{cfg.Path: tree}, changed)
 	if len(problems.Errors()) > 0 {
-		return nil, problems
+		return nil, problems, nil
 	}
-	return doc, problems
+	if changed[cfg.Path] {
+		var err error
+		if text, err = yaml.Marshal(tree); err != nil {
+			return nil, problems, err
+		}
+	}
+	doc, err := fromSwagger2(text, newLoader(cfg))
+	return doc, problems, err
+}
+
+// readOpenAPI3 checks the references and keywords of an OpenAPI 3
+// document, then has kin-openapi read it, the repaired copies of its files
+// in place of the files.
+func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*openapi3.T, diag.List, error) {
+	repairs, trees := checkRefs(cfg, loc, tree)
+	if len(repairs.Errors()) > 0 {
+		return nil, repairs, nil
+	}
+	changed := map[string]bool{}
+	repairs = append(repairs, checkKeywords(cfg, loc, trees, changed)...)
+	if len(repairs.Errors()) > 0 {
+		return nil, repairs, nil
+	}
+	cfg.repaired = map[string][]byte{}
+	for path := range changed {
+		out, err := yaml.Marshal(trees[path])
+		if err != nil {
+			return nil, repairs, err
+		}
+		if path == cfg.Path {
+			text = out
+		} else {
+			cfg.repaired[filepath.Clean(path)] = out
+		}
+	}
+	doc, err := newLoader(cfg).LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
+	for i := 0; err != nil && i < maxRepairs; i++ {
+		d, ok := repairScalar(tree, err, cfg, loc)
+		if !ok {
+			break
+		}
+		repairs = append(repairs, d)
+		var fixed []byte
+		if fixed, err = yaml.Marshal(tree); err == nil {
+			// A new loader: a loader remembers what it has read.
+			doc, err = newLoader(cfg).LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
+		}
+	}
+	return doc, repairs, err
 }
 
 // readSpec reads the spec file, or says in words why it cannot.
