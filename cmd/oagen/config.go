@@ -70,7 +70,7 @@ var goTypes = map[string]string{
 }
 
 // yamlKinds words YAML's tags.
-var yamlKinds = map[string]string{"str": "a string", "int": "a number", "float": "a number", "bool": "a boolean",
+var yamlKinds = map[string]string{"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean",
 	"seq": "a list", "map": "a mapping", "null": "null"}
 
 // configProblem words one of yaml.v3's decoding errors and places it.
@@ -92,13 +92,14 @@ func configProblem(path string, lines []string, e string) diag.Diagnostic {
 	} else if t := configType.FindStringSubmatch(m[2]); t != nil {
 		got := yamlKinds[t[1]]
 		if t[2] != "" {
-			got += " " + strconv.Quote(t[2])
+			got = "the " + strings.TrimPrefix(strings.TrimPrefix(got, "a "), "an ") + " " + strconv.Quote(t[2])
 		}
 		want := goTypes[t[3]]
 		if want == "" {
 			want = t[3]
 		}
-		d.Message = "expected " + want + ", got " + got
+		key, _, _ := strings.Cut(strings.TrimLeft(text, " -"), ":")
+		d.Message = fmt.Sprintf("`%s` must be %s, got %s", strings.TrimSpace(key), want, got)
 	}
 	return d
 }

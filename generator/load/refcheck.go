@@ -24,8 +24,8 @@ import (
 //   - a chain of references that comes back to where it started without
 //     reaching a schema.
 //
-// References inside the spec file itself are left to the builder, which
-// places them the same way (see locateLoadError and refCycles).
+// Of the references inside the spec file itself only the target is
+// checked; cycles among them are left to the builder (see refCycles).
 //
 // It returns, besides the problems, the tree of every file read, by path.
 func checkRefs(cfg Config, loc *locator, root *yaml.Node) (diag.List, map[string]*yaml.Node) {
@@ -65,6 +65,9 @@ func refsIn(root *yaml.Node) []refAt {
 					out = append(out, refAt{ref: v.Value, ptr: ptr + "/$ref", line: k.Line, col: k.Column})
 					continue
 				}
+				if !holdsRefs(k.Value, v) {
+					continue
+				}
 				walk(v, ptr+"/"+escape(k.Value), depth+1)
 			}
 		case yaml.SequenceNode:
@@ -75,6 +78,18 @@ func refsIn(root *yaml.Node) []refAt {
 	}
 	walk(root, "#", 0)
 	return out
+}
+
+// holdsRefs tells the values that can hold $refs from literal values (an
+// example, a default, an extension), where "$ref" is just a key.
+func holdsRefs(key string, v *yaml.Node) bool {
+	switch key {
+	case "example", "default", "enum", "const", "value":
+		return false
+	case "examples":
+		return v.Kind == yaml.MappingNode // Example objects, not a schema's list of values
+	}
+	return !strings.HasPrefix(key, "x-")
 }
 
 // file checks the references of one file.
@@ -99,7 +114,12 @@ func (r *refChecker) follow(from string, ref refAt) {
 	for step := 0; step < 64; step++ {
 		file, frag, _ := strings.Cut(written, "#")
 		if step == 0 && file == "" && from == r.cfg.Path {
-			return // within the spec file: the builder's business
+			// Within the spec file, only that it leads somewhere: a
+			// cycle there is the builder's business (see refCycles).
+			if tree := r.trees[from]; nodeAt(tree, frag) == nil {
+				fail("$ref %q leads nowhere: %s", written, r.nothingAt(tree, from, frag))
+			}
+			return
 		}
 		u, err := url.Parse(file)
 		switch {
@@ -143,7 +163,18 @@ func (r *refChecker) follow(from string, ref refAt) {
 
 // nodeAt returns the node at a JSON pointer fragment ("/a/b") of a tree,
 // or nil.
+// A fragment may be percent-encoded ("%7Bid%7D"), or hold a % of its own.
 func nodeAt(n *yaml.Node, frag string) *yaml.Node {
+	if found := walkPointer(n, frag); found != nil || !strings.Contains(frag, "%") {
+		return found
+	}
+	if unescaped, err := url.PathUnescape(frag); err == nil {
+		return walkPointer(n, unescaped)
+	}
+	return nil
+}
+
+func walkPointer(n *yaml.Node, frag string) *yaml.Node {
 	for _, seg := range splitPointer("#" + frag) {
 		if n == nil {
 			return nil
