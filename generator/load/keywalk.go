@@ -101,7 +101,7 @@ func (c *keywordChecker) parameters(list *yaml.Node, ptr string) {
 
 // parameter checks a parameter or a header.
 func (c *keywordChecker) parameter(p *yaml.Node, ptr string) {
-	if r := field(p, "required"); r != nil && !fits(r, kindBool) {
+	if r := field(p, "required"); r != nil && !fits(r, kindBool) && !c.boolString(r, "required", ptr+"/required") {
 		c.report(diag.Error, ptr+"/required", "`required` must be true or false, got %s", describe(r))
 	}
 	if s := field(p, "schema"); s != nil {

@@ -157,7 +157,7 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 		}
 		at := ptr + "/" + escape(key)
 		if kind, ok := shaping[key]; ok {
-			if !fits(v, kind) {
+			if !fits(v, kind) && !(kind == kindBool && c.boolString(v, key, at)) {
 				c.report(diag.Error, at, "%s", shapingMessage(key, kind, v))
 				continue
 			}
@@ -183,6 +183,18 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 		s.Content = slices.Delete(s.Content, i, i+2)
 		c.changed[c.file] = true
 	}
+}
+
+// boolString reads the string "true" or "false" where a boolean belongs as
+// the boolean it spells, with a warning.
+func (c *keywordChecker) boolString(v *yaml.Node, key, at string) bool {
+	if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+		return false
+	}
+	c.report(diag.Warning, at, "`%s` must be true or false, got the string %q; read as the boolean %s", key, v.Value, v.Value)
+	v.Tag, v.Style = "!!bool", 0
+	c.changed[c.file] = true
+	return true
 }
 
 // children visits the schemas a shaping keyword holds.

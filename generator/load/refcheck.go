@@ -291,7 +291,7 @@ func fileName(cfg Config, path string) string {
 func refTarget(from, ref string) (path, frag string, ok bool) {
 	file, frag, _ := strings.Cut(ref, "#")
 	u, err := url.Parse(file)
-	if err != nil || u.Scheme != "" {
+	if err != nil || u.Scheme != "" || frag != "" && !strings.HasPrefix(frag, "/") {
 		return "", "", false
 	}
 	if file == "" {
