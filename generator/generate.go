@@ -46,6 +46,7 @@ func Generate(cfg Config) (*Result, error) {
 	api, diags := load.Load(load.Config{
 		Path:              cfg.SpecPath,
 		SpecName:          specName,
+		Report:            cmp.Or(cfg.ReportName, specName),
 		Package:           pkg,
 		IdempotencyHeader: cfg.Options.IdempotencyHeader,
 		Pagination:        pagination(cfg.Options.Pagination),

@@ -15,9 +15,12 @@ import (
 type Config struct {
 	// SpecPath is the OpenAPI 2.0, 3.0 or 3.1 description, JSON or YAML.
 	SpecPath string
-	// SpecName is how the spec is named in file headers and diagnostics;
-	// SpecPath when empty.
+	// SpecName is how the spec is named in file headers; SpecPath when
+	// empty.
 	SpecName string
+	// ReportName is how diagnostics name the spec: as the user typed it.
+	// SpecName when empty.
+	ReportName string
 	// Package is the Go package name of the generated client.
 	Package string
 	// Options come from the -config file.

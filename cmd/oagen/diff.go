@@ -40,9 +40,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := apidiff.Config{Package: *pkg}
 	if *configPath != "" {
-		opts, err := readConfig(*configPath)
-		if err != nil {
-			fmt.Fprintln(stderr, "oagen diff:", err)
+		opts, problems := readConfig(*configPath)
+		if len(problems) > 0 {
+			printDiagnostics(stderr, problems)
 			return 2
 		}
 		cfg.Options = opts

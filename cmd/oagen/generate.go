@@ -3,9 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
-	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oagen/oagen/generator"
 	"github.com/oagen/oagen/generator/output"
@@ -29,51 +30,60 @@ func generate(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
 	if *spec == "" || *out == "" {
+		fmt.Fprintln(stderr, "oagen: -spec and -out are required")
 		fs.Usage()
-		return 2
+		return exitUsage
 	}
-	cfg := generator.Config{SpecPath: *spec, SpecName: specName(*spec, *out), Package: *pkg}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "oagen: unexpected argument %q (flags come before it?)\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	// Headers name the spec relative to -out; messages name it as typed.
+	cfg := generator.Config{SpecPath: *spec, SpecName: specName(*spec, *out), ReportName: *spec, Package: *pkg}
 	if *configPath != "" {
-		opts, err := readConfig(*configPath)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
+		opts, problems := readConfig(*configPath)
+		if len(problems) > 0 {
+			printDiagnostics(stderr, problems)
+			return exitInput
 		}
 		cfg.Options = opts
 	}
 	if cfg.Package == "" && cfg.Options.Package == "" {
 		fmt.Fprintln(stderr, "oagen: -package (or package in the config) is required")
-		return 2
+		return exitUsage
+	}
+	if p := cfg.Package; cfg.Options.Package == "" && (!token.IsIdentifier(p) || strings.ToLower(p) != p) {
+		fmt.Fprintf(stderr, "oagen: -package %q is not a lower-case Go identifier (such as %s)\n", p, packageLike(p))
+		return exitUsage
 	}
 	if !*freshNames {
 		names, err := generator.PreviousNames(*out)
 		if err != nil {
-			fmt.Fprintln(stderr, "oagen:", err)
-			return 1
+			report(stderr, err)
+			return exitInput
 		}
 		cfg.Names = names
 	}
 	res, err := generator.Generate(cfg)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		report(stderr, err)
+		return exitInput
 	}
 	if !*quiet {
-		for _, w := range res.Warnings {
-			fmt.Fprintln(stderr, w.String())
-		}
+		printDiagnostics(stderr, res.Warnings)
 	}
 	if *check {
 		return checkDir(*out, res.Files, stdout, stderr)
 	}
 	if err := output.Write(*out, res.Files); err != nil {
-		fmt.Fprintln(stderr, "oagen:", err)
-		return 1
+		report(stderr, err)
+		return exitInput
 	}
-	return 0
+	return exitOK
 }
 
 // checkDir compares without writing.
@@ -93,17 +103,18 @@ func checkDir(dir string, files map[string][]byte, stdout, stderr io.Writer) int
 	return 1
 }
 
-// readConfig reads the YAML config file.
-func readConfig(path string) (generator.Options, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return generator.Options{}, err
+// packageLike suggests a package name close to p.
+func packageLike(p string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(p) {
+		if r == '_' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' && b.Len() > 0 {
+			b.WriteRune(r)
+		}
 	}
-	opts, err := generator.ParseOptions(data)
-	if err != nil {
-		return opts, fmt.Errorf("%s: %v", path, err)
+	if b.Len() == 0 || token.IsKeyword(b.String()) {
+		return "client"
 	}
-	return opts, nil
+	return b.String()
 }
 
 // specName is how generated headers name the spec: relative to the output

@@ -109,7 +109,7 @@ func TestUsageAndConfigErrors(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "oagen.yaml")
 	os.WriteFile(cfg, []byte("package: courier\npagination:\n  x: {cursor-param: c}\nretries: 3\n"), 0o644)
 	code, out := runCLI(t, "-spec", spec, "-out", t.TempDir(), "-config", cfg)
-	if code != 2 || !strings.Contains(out, "line 4") || !strings.Contains(out, "retries") {
+	if code != 1 || !strings.Contains(out, "oagen.yaml:4:1: unknown key \"retries\"") {
 		t.Errorf("unknown config key: exit %d\n%s", code, out)
 	}
 }
@@ -155,5 +155,23 @@ func TestRegenerationKeepsNames(t *testing.T) {
 		if src := snapshot(t, dir)["enums_gen.go"]; !strings.Contains(src, tt.inlineName) {
 			t.Errorf("fresh=%v: enums_gen.go lacks %q", tt.fresh, tt.inlineName)
 		}
+	}
+}
+
+// A hand-written file with a generated file's name stops the run before
+// anything is written: the folder is left as it was.
+func TestBlockedWriteWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "client_gen.go")
+	if err := os.WriteFile(mine, []byte("package courier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCLI(t, "-spec", spec, "-package", "courier", "-out", dir, "-quiet")
+	if code != 1 || !strings.HasPrefix(out, "oagen: ") || !strings.Contains(out, "client_gen.go exists and was not written by the generator") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	after := snapshot(t, dir)
+	if len(after) != 1 || after["client_gen.go"] != "package courier\n" {
+		t.Errorf("the folder changed: %d files", len(after))
 	}
 }

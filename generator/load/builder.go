@@ -101,7 +101,7 @@ func (b *builder) fail(ptr, format string, args ...any) {
 func (b *builder) report(sev diag.Severity, ptr, format string, args ...any) {
 	line, col := b.loc.position(b.cfg.Path, ptr)
 	b.diags = append(b.diags, diag.Diagnostic{
-		Severity: sev, File: b.cfg.SpecName, Line: line, Col: col, Pointer: ptr,
+		Severity: sev, File: b.cfg.Report, Line: line, Col: col, Pointer: ptr,
 		Message: sprintf(format, args...),
 	})
 }

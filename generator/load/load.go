@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,7 +26,8 @@ import (
 // Config says what to load and the decisions the spec leaves open.
 type Config struct {
 	Path              string // spec file
-	SpecName          string // name used in headers and diagnostics
+	SpecName          string // name used in the headers of generated files
+	Report            string // name used in diagnostics, as the user typed it; SpecName when empty
 	Package           string
 	IdempotencyHeader string                // default "Idempotency-Key"
 	Pagination        map[string]Pagination // by operationId
@@ -36,6 +38,11 @@ type Config struct {
 	// Names are the package-level names of the previous generation, by
 	// declaration key (see ir.API.Names); they are kept where possible.
 	Names map[string]string
+
+	// repaired holds, by path, the text of files the spec refers to whose
+	// unreadable keywords were removed (see checkKeywords); the loader
+	// reads them instead of the files.
+	repaired map[string][]byte
 }
 
 // Pagination marks a cursor-paged operation (see generator.Pagination).
@@ -52,8 +59,12 @@ func Load(cfg Config) (*ir.API, diag.List) {
 	if cfg.IdempotencyHeader == "" {
 		cfg.IdempotencyHeader = "Idempotency-Key"
 	}
+	cfg.Path = filepath.Clean(cfg.Path) // as the $refs of other files lead back to it
 	if cfg.SpecName == "" {
 		cfg.SpecName = cfg.Path
+	}
+	if cfg.Report == "" {
+		cfg.Report = cfg.SpecName
 	}
 	loc := newLocator()
 	doc, problems := read(cfg, loc)
@@ -62,7 +73,7 @@ func Load(cfg Config) (*ir.API, diag.List) {
 		return nil, problems
 	}
 	for _, d := range loc.duplicates(cfg.Path) {
-		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.SpecName, Line: d.line, Col: d.col,
+		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: d.line, Col: d.col,
 			Pointer: d.pointer, Message: sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
 	}
 	b := newBuilder(cfg, doc, loc)
@@ -78,72 +89,159 @@ func Load(cfg Config) (*ir.API, diag.List) {
 // read parses the file (converting Swagger 2.0), resolves references and
 // validates the document.
 func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
-	data, err := os.ReadFile(cfg.Path)
-	if err != nil {
-		return nil, diag.List{{File: cfg.SpecName, Message: err.Error()}}
+	data, problem := readSpec(cfg.Path, cfg.Report)
+	if problem != nil {
+		return nil, diag.List{*problem}
 	}
-	var head yaml.Node
-	if err := yaml.Unmarshal(data, &head); err != nil {
-		if head, err = fromJSON(data); err != nil {
-			return nil, diag.List{syntaxError(cfg.SpecName, err)}
-		}
-	} else if len(head.Content) > 0 {
-		loc.files[cfg.Path] = head.Content[0] // the locator's own parse of the file: no need to read it twice
+	root, tree, text, problem := parseFile(cfg.Report, data)
+	if problem != nil {
+		return nil, diag.List{*problem}
 	}
-	if len(head.Content) == 0 || head.Content[0].Kind != yaml.MappingNode {
-		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
-			Message: "not an OpenAPI description: the document is not a mapping"}}
+	loc.files[cfg.Path] = root // the locator's own parse of the file: no need to read it twice
+	if dups := yamlDuplicates(loc, cfg.Path, cfg.Report, text); len(dups) > 0 {
+		return nil, dups
 	}
-	loader := newLoader(cfg)
+	major, problem := version(cfg, loc, tree)
+	if problem != nil {
+		return nil, diag.List{*problem}
+	}
 	var doc *openapi3.T
-	switch version(head.Content[0]) {
-	case "2":
-		doc, err = fromSwagger2(data, loader)
-	case "3":
-		doc, err = loader.LoadFromFile(cfg.Path)
-		var repairs diag.List
-		for i := 0; err != nil && i < maxRepairs; i++ {
-			d, ok := repairScalar(&head, err, cfg, loc)
-			if !ok {
-				break
-			}
-			repairs = append(repairs, d)
-			var fixed []byte
-			if fixed, err = yaml.Marshal(&head); err == nil {
-				loader = newLoader(cfg) // a loader remembers what it has read
-				doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
-			}
-		}
-		if err == nil {
-			problems := validate(cfg, loc, doc)
-			return doc, append(repairs, problems...)
-		}
-	default:
-		return nil, diag.List{{File: cfg.SpecName, Line: 1, Col: 1, Pointer: "#",
-			Message: "not an OpenAPI description: no \"openapi\" or \"swagger\" version field"}}
+	var problems diag.List
+	var err error
+	if major == "2" {
+		doc, problems, err = readSwagger2(cfg, loc, tree, text)
+	} else {
+		doc, problems, err = readOpenAPI3(cfg, loc, tree, text)
 	}
-	if err != nil {
-		return nil, diag.List{locateLoadError(cfg, loc, err)}
-	}
-	problems := validate(cfg, loc, doc)
 	if len(problems.Errors()) > 0 {
 		return nil, problems
 	}
-	return doc, problems
+	if err != nil {
+		if wrong := constructErrors(cfg, loc, err); len(wrong) > 0 {
+			return nil, wrong
+		}
+		return nil, diag.List{locateLoadError(cfg, loc, err)}
+	}
+	return doc, append(problems, validate(cfg, loc, doc)...)
 }
 
-// version returns "2" for Swagger 2.0, "3" for OpenAPI 3.x, "" otherwise.
-func version(root *yaml.Node) string {
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i].Value, root.Content[i+1].Value
-		switch {
-		case k == "swagger" && strings.HasPrefix(v, "2"):
-			return "2"
-		case k == "openapi" && strings.HasPrefix(v, "3"):
-			return "3"
+// readSwagger2 checks the keywords of a Swagger 2.0 document and converts
+// it to OpenAPI 3.0.
+func readSwagger2(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*openapi3.T, diag.List, error) {
+	changed := map[string]bool{}
+	problems := checkKeywords(cfg, loc, map[string]*yaml.Node{cfg.Path: tree}, changed)
+	if len(problems.Errors()) > 0 {
+		return nil, problems, nil
+	}
+	if changed[cfg.Path] {
+		var err error
+		if text, err = yaml.Marshal(tree); err != nil {
+			return nil, problems, err
 		}
 	}
-	return ""
+	doc, err := fromSwagger2(text, newLoader(cfg))
+	return doc, problems, err
+}
+
+// readOpenAPI3 checks the references and keywords of an OpenAPI 3
+// document, then has kin-openapi read it, the repaired copies of its files
+// in place of the files.
+func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*openapi3.T, diag.List, error) {
+	repairs, trees := checkRefs(cfg, loc, tree)
+	if len(repairs.Errors()) > 0 {
+		return nil, repairs, nil
+	}
+	changed := map[string]bool{}
+	repairs = append(repairs, checkKeywords(cfg, loc, trees, changed)...)
+	if len(repairs.Errors()) > 0 {
+		return nil, repairs, nil
+	}
+	cfg.repaired = map[string][]byte{}
+	for path := range changed {
+		out, err := yaml.Marshal(trees[path])
+		if err != nil {
+			return nil, repairs, err
+		}
+		if path == cfg.Path {
+			text = out
+		} else {
+			cfg.repaired[filepath.Clean(path)] = out
+		}
+	}
+	doc, err := newLoader(cfg).LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
+	for i := 0; err != nil && i < maxRepairs; i++ {
+		d, ok := repairScalar(tree, err, cfg, loc)
+		if !ok {
+			break
+		}
+		repairs = append(repairs, d)
+		var fixed []byte
+		if fixed, err = yaml.Marshal(tree); err == nil {
+			// A new loader: a loader remembers what it has read.
+			doc, err = newLoader(cfg).LoadFromDataWithPath(fixed, &url.URL{Path: filepath.ToSlash(cfg.Path)})
+		}
+	}
+	return doc, repairs, err
+}
+
+// readSpec reads the spec file, or says in words why it cannot.
+func readSpec(path, name string) ([]byte, *diag.Diagnostic) {
+	fail := func(msg string) ([]byte, *diag.Diagnostic) {
+		return nil, &diag.Diagnostic{File: name, Message: msg}
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fail("no such file")
+	case err == nil && info.IsDir():
+		return fail("is a folder; name the description file in it")
+	}
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fail("permission denied: oagen may not read this file")
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fail("cannot be read: " + err.Error())
+	}
+	return data, nil
+}
+
+// The versions oagen reads.
+const readable = "OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0"
+
+// version returns "2" for Swagger 2.0 and "3" for OpenAPI 3.x, or says
+// which version the document claims and which ones oagen reads.
+func version(cfg Config, loc *locator, root *yaml.Node) (string, *diag.Diagnostic) {
+	at := func(key, format string, args ...any) (string, *diag.Diagnostic) {
+		ptr := "#"
+		if key != "" {
+			ptr = diag.Pointer(key)
+		}
+		line, col := loc.position(cfg.Path, ptr)
+		return "", &diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: sprintf(format, args...)}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i].Value, root.Content[i+1]
+		if k != "openapi" && k != "swagger" {
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			return at(k, "%q must be a version string such as %q", k, map[string]string{"openapi": "3.1.0", "swagger": "2.0"}[k])
+		}
+		switch {
+		case k == "swagger" && (v.Value == "2" || strings.HasPrefix(v.Value, "2.")):
+			return "2", nil
+		case k == "openapi" && (v.Value == "3.0" || v.Value == "3.1" || v.Value == "3.2" || strings.HasPrefix(v.Value, "3.0.") ||
+			strings.HasPrefix(v.Value, "3.1.") || strings.HasPrefix(v.Value, "3.2.")):
+			return "3", nil
+		}
+		return at(k, "%s version %q is not one oagen reads; it reads %s", k, v.Value, readable)
+	}
+	return at("", "not an OpenAPI description: no \"openapi\" or \"swagger\" version field; a description starts with a line such as \"openapi: 3.1.0\"")
 }
 
 // fromSwagger2 converts a Swagger 2.0 document to OpenAPI 3.0.
@@ -194,10 +292,10 @@ func jsonable(v any) any {
 }
 
 // readURI reads local files and, only when allowed, remote URLs.
-func readURI(allowRemote bool) openapi3.ReadFromURIFunc {
+func readURI(cfg Config) openapi3.ReadFromURIFunc {
 	return func(loader *openapi3.Loader, u *url.URL) ([]byte, error) {
 		if u.Scheme == "http" || u.Scheme == "https" {
-			if !allowRemote {
+			if !cfg.AllowRemoteRefs {
 				return nil, fmt.Errorf("remote reference %s: remote refs are off; set allow-remote-refs in the config to follow them", u)
 			}
 			return openapi3.ReadFromHTTP(nil)(loader, u)
@@ -205,22 +303,12 @@ func readURI(allowRemote bool) openapi3.ReadFromURIFunc {
 		if u.Scheme != "" && u.Scheme != "file" {
 			return nil, fmt.Errorf("reference %s: unsupported scheme %q", u, u.Scheme)
 		}
-		return os.ReadFile(filepath.FromSlash(u.Path))
-	}
-}
-
-var lineCol = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
-
-// syntaxError locates a YAML or JSON syntax error.
-func syntaxError(file string, err error) diag.Diagnostic {
-	d := diag.Diagnostic{File: file, Message: "malformed document: " + err.Error()}
-	if m := lineCol.FindStringSubmatch(err.Error()); m != nil {
-		fmt.Sscan(m[1], &d.Line)
-		if m[2] != "" {
-			fmt.Sscan(m[2], &d.Col)
+		path := filepath.FromSlash(u.Path)
+		if text, ok := cfg.repaired[filepath.Clean(path)]; ok {
+			return text, nil
 		}
+		return os.ReadFile(path)
 	}
-	return d
 }
 
 var quotedRef = regexp.MustCompile(`reference "([^"]+)"|resolve reference "([^"]+)"|ref "([^"]+)"|(#/[^\s:"]+)`)
@@ -231,9 +319,9 @@ func locateLoadError(cfg Config, loc *locator, err error) diag.Diagnostic {
 	msg := err.Error()
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) || strings.Contains(msg, "yaml:") {
-		return syntaxError(cfg.SpecName, err)
+		return diag.Diagnostic{File: cfg.Report, Message: "cannot be read: " + msg}
 	}
-	d := diag.Diagnostic{File: cfg.SpecName, Message: msg}
+	d := diag.Diagnostic{File: cfg.Report, Message: msg}
 	if m := quotedRef.FindStringSubmatch(msg); m != nil {
 		ref := firstNonEmpty(m[1:]...)
 		if ptr, line, col, ok := findRef(loc, cfg.Path, ref); ok {
@@ -258,7 +346,7 @@ func firstNonEmpty(s ...string) string {
 func newLoader(cfg Config) *openapi3.Loader {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = readURI(cfg.AllowRemoteRefs)
+	loader.ReadFromURIFunc = readURI(cfg)
 	return loader
 }
 

@@ -48,6 +48,7 @@ func (b *builder) services() []*ir.Service {
 	methodScopes := map[*ir.Service]*naming.Scope{}
 	paths := b.doc.Paths.InMatchingOrder()
 	slices.Sort(paths)
+	firstUse := map[string]string{} // operationId -> pointer of its first operation
 	for _, path := range paths {
 		item := b.doc.Paths.Value(path)
 		for _, method := range itemMethods(item) {
@@ -69,6 +70,11 @@ func (b *builder) services() []*ir.Service {
 			ptr := diag.Pointer("paths", path, strings.ToLower(method))
 			o := b.operation(svc, methodScopes[svc], tag, method, path, item, op, ptr)
 			svc.Operations = append(svc.Operations, o)
+			if first, ok := firstUse[op.OperationID]; ok {
+				b.duplicateID(op.OperationID, first, ptr, svc.Field, o.Name)
+			} else if op.OperationID != "" {
+				firstUse[op.OperationID] = ptr
+			}
 		}
 	}
 	out := make([]*ir.Service, 0, len(byTag))
@@ -77,6 +83,14 @@ func (b *builder) services() []*ir.Service {
 	}
 	slices.SortFunc(out, func(x, y *ir.Service) int { return cmp.Compare(x.Field, y.Field) })
 	return out
+}
+
+// duplicateID warns, at the later operation (in path order), that its
+// operationId is taken, and names the method it gets instead.
+func (b *builder) duplicateID(id, first, ptr, service, method string) {
+	line, col := b.loc.position(b.cfg.Path, first+"/operationId")
+	b.warn(ptr+"/operationId", "operationId %q is also used at %s:%d:%d (%s); this operation becomes the method %s.%s: give each operation its own operationId",
+		id, b.cfg.Report, line, col, first, service, method)
 }
 
 // tagDoc is the description the spec gives a tag.

@@ -48,9 +48,8 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 	var out diag.List
 	atPtr := func(sev diag.Severity, err error, ptr string) {
 		line, col := loc.position(cfg.Path, ptr)
-		out = append(out, diag.Diagnostic{Severity: sev, File: cfg.SpecName, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
+		out = append(out, diag.Diagnostic{Severity: sev, File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
 	}
-	at := func(sev diag.Severity, err error, segs ...string) { atPtr(sev, err, diag.Pointer(segs...)) }
 	if doc.Components != nil {
 		for _, name := range sortedKeys(doc.Components.Schemas) {
 			if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
@@ -64,8 +63,14 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		for _, path := range doc.Paths.InMatchingOrder() {
 			item := doc.Paths.Value(path)
 			for _, method := range sortedKeys(item.Operations()) {
-				if err := item.Operations()[method].Validate(ctx); err != nil {
-					at(diag.Warning, err, "paths", path, strings.ToLower(method))
+				op := item.Operations()[method]
+				if err := op.Validate(ctx); err != nil {
+					opPtr := diag.Pointer("paths", path, strings.ToLower(method))
+					if ptr, serr := invalidSchemaOf(ctx, op, opPtr); serr != nil {
+						atPtr(schemaSeverity(serr), serr, ptr)
+					} else {
+						atPtr(diag.Warning, err, opPtr)
+					}
 				}
 			}
 		}
@@ -74,9 +79,60 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		// The problem lies elsewhere (paths, servers, security): report it
 		// at the operation it names, else at the document root.
 		err := doc.Validate(ctx, opts...)
-		atPtr(diag.Warning, err, pointerInMessage(err.Error()))
+		if !strings.Contains(err.Error(), "have the same operation id") { // the builder places those
+			atPtr(diag.Warning, err, pointerInMessage(err.Error()))
+		}
 	}
 	return out
+}
+
+// invalidSchemaOf finds, among the inline schemas of an operation's
+// parameters, body and responses, the innermost one that fails validation,
+// so a problem is placed at the schema that has it.
+func invalidSchemaOf(ctx context.Context, op *openapi3.Operation, ptr string) (string, error) {
+	try := func(sr *openapi3.SchemaRef, at string) (string, error) {
+		if sr == nil || sr.Ref != "" || sr.Value == nil {
+			return "", nil
+		}
+		return deepestInvalid(ctx, sr.Value, at, 0)
+	}
+	media := func(content openapi3.Content, at string) (string, error) {
+		for _, name := range sortedKeys(content) {
+			if mt := content[name]; mt != nil {
+				if p, err := try(mt.Schema, at+"/content/"+escape(name)+"/schema"); err != nil {
+					return p, err
+				}
+			}
+		}
+		return "", nil
+	}
+	for i, p := range op.Parameters {
+		if p == nil || p.Ref != "" || p.Value == nil {
+			continue
+		}
+		at := sprintf("%s/parameters/%d", ptr, i)
+		if q, err := try(p.Value.Schema, at+"/schema"); err != nil {
+			return q, err
+		}
+		if q, err := media(p.Value.Content, at); err != nil {
+			return q, err
+		}
+	}
+	if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
+		if q, err := media(rb.Value.Content, ptr+"/requestBody"); err != nil {
+			return q, err
+		}
+	}
+	if op.Responses != nil {
+		for _, status := range sortedKeys(op.Responses.Map()) {
+			if r := op.Responses.Value(status); r != nil && r.Ref == "" && r.Value != nil {
+				if q, err := media(r.Value.Content, ptr+"/responses/"+escape(status)); err != nil {
+					return q, err
+				}
+			}
+		}
+	}
+	return "", nil
 }
 
 // schemaSeverity decides what an invalid schema costs: a type that is

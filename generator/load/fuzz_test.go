@@ -1,0 +1,45 @@
+package load
+
+import (
+	"path/filepath"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FuzzChecks feeds arbitrary files to what load does before kin-openapi
+// reads a spec: sniffing and parsing, the version, the keyword and
+// reference checks. Any input may be rejected; none may panic.
+//
+//	go test -run '^$' -fuzz FuzzChecks -fuzztime 1m ./generator/load/
+func FuzzChecks(f *testing.F) {
+	for _, s := range []string{
+		"openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\n",
+		"openapi: 3.1.0\ncomponents:\n  schemas:\n    A: {type: [string, null], items: [1], properties: {a: 1}, minimum: x}\n",
+		"{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": {\"get\": {\"parameters\": [{\"required\": 1}]}}}}",
+		"swagger: \"2.0\"\ndefinitions: {A: {enum: 1, $ref: other.yaml#/x}}\n",
+		"openapi: \"3.0\ninfo: {a: [\n\tb: c\n",
+		"a: &x {allOf: *x}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "spec.yaml")
+		cfg := Config{Path: path, Report: "spec.yaml"}
+		root, tree, _, problem := parseFile("spec.yaml", data)
+		if problem != nil {
+			return
+		}
+		loc := newLocator()
+		loc.files[path] = root
+		yamlDuplicates(loc, path, "spec.yaml", data)
+		if _, p := version(cfg, loc, tree); p != nil {
+			return
+		}
+		_, trees := checkRefs(cfg, loc, tree)
+		checkKeywords(cfg, loc, trees, map[string]bool{})
+		if _, err := yaml.Marshal(tree); err != nil {
+			t.Logf("marshal: %v", err)
+		}
+	})
+}
