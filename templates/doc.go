@@ -65,8 +65,8 @@
 //	pickVariant plainPrefix preparedRequest prepareRequest rawValue
 //	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
 //	scalarText scanMembers sendWithRetries shouldRetry sleepContext
-//	snippet streamAttempt stringField stringValue timeValue unionVariant
-//	unmarshalJSON unmarshalMembers unmarshalObject unquoteJSON
-//	unwrapURLError userAgent withAPIKey withCredential withJitter withNow
-//	withSleep writeFilePart
+//	snippet sortedKeys streamAttempt stringField stringValue timeValue
+//	unionVariant unmarshalJSON unmarshalMembers unmarshalObject
+//	unquoteJSON unwrapURLError userAgent withAPIKey withCredential
+//	withJitter withNow withSleep writeFilePart
 package templates
