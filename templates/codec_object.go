@@ -12,18 +12,21 @@ type objectMembers struct {
 	names      []string // JSON names of the declared members, in case order
 	additional bool     // the struct keeps undeclared members (index len(names))
 
-	once  sync.Once
-	keys  [][]byte       // `,"name":` for each name, ready to write
-	index map[string]int // name to index, for long name lists
+	once    sync.Once
+	keyText []byte         // `,"name":` for each name, ready to write, one after the other
+	keyEnd  []int          // where each name's text ends in keyText
+	index   map[string]int // name to index, for long name lists
 }
 
 // prepare builds the lookup state of m once.
 func (m *objectMembers) prepare() {
 	m.once.Do(func() {
-		m.keys = make([][]byte, len(m.names))
+		m.keyEnd = make([]int, len(m.names))
 		for i, name := range m.names {
-			key := appendJSONString([]byte{','}, name)
-			m.keys[i] = append(key, ':')
+			m.keyText = append(m.keyText, ',')
+			m.keyText = appendJSONString(m.keyText, name)
+			m.keyText = append(m.keyText, ':')
+			m.keyEnd[i] = len(m.keyText)
 		}
 		if len(m.names) > 8 {
 			m.index = make(map[string]int, len(m.names))
@@ -168,10 +171,14 @@ func (c *jsonCodec) nextMember() int {
 		}
 		f.index++
 		if f.index < len(m.names) {
-			key := m.keys[f.index]
-			if !f.wrote {
-				key = key[1:] // no comma before the first member
+			start := 0
+			if f.index > 0 {
+				start = m.keyEnd[f.index-1]
 			}
+			if !f.wrote {
+				start++ // no comma before the first member
+			}
+			key := m.keyText[start:m.keyEnd[f.index]]
 			f.keyAt = len(c.out)
 			c.write(key)
 			f.valueAt = len(c.out)

@@ -470,3 +470,78 @@ func TestEncodeBodyAndDecodeJSON(t *testing.T) {
 		t.Errorf("decodeJSON error %v (%T), want a *jsonError", err, err)
 	}
 }
+
+// codecUnion is a union written the way the emitter writes one: an inner
+// object, a list of strings, or JSON it could not place.
+type codecUnion struct {
+	variant int // 1: codecInner, 2: []string; 0: raw
+	value   any
+	raw     json.RawMessage
+}
+
+var codecUnionVariants = []unionVariant{
+	{kinds: kindObject, required: []string{"a"}, properties: []string{"a", "b", "list"}},
+	{kinds: kindArray},
+}
+
+func (u *codecUnion) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
+		}
+		switch pickVariant(data, "", codecUnionVariants) {
+		case 0:
+			var v codecInner
+			if decodeValue(data, &v, (*codecInner).moveJSON) == nil {
+				*u = codecUnion{variant: 1, value: v}
+				return
+			}
+		case 1:
+			var v []string
+			if decodeValue(data, &v, func(p *[]string, c *jsonCodec) { moveSlice(c, p, stringValue) }) == nil {
+				*u = codecUnion{variant: 2, value: v}
+				return
+			}
+		}
+		*u = codecUnion{raw: bytes.Clone(data)}
+		return
+	}
+	switch u.variant {
+	case 1:
+		v := u.value.(codecInner)
+		v.moveJSON(c)
+	case 2:
+		v := u.value.([]string)
+		moveSlice(c, &v, stringValue)
+	default:
+		c.raw(&u.raw)
+	}
+}
+
+func TestCodecUnion(t *testing.T) {
+	move := func(p *[]codecUnion, c *jsonCodec) { moveSlice(c, p, (*codecUnion).moveJSON) }
+	in := `[{"a":1,"b":"x"}, ["s","t"], {"b":"no a"}, [1], 7, null]`
+	var got []codecUnion
+	if err := decodeValue([]byte(in), &got, move); err != nil {
+		t.Fatal(err)
+	}
+	want := []codecUnion{
+		{variant: 1, value: codecInner{A: 1, B: "x"}},
+		{variant: 2, value: []string{"s", "t"}},
+		{raw: json.RawMessage(`{"b":"no a"}`)},
+		{raw: json.RawMessage(`[1]`)},
+		{raw: json.RawMessage(`7`)},
+		{raw: json.RawMessage(`null`)},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded %+v\nwant    %+v", got, want)
+	}
+	data, err := encodeValue(&got, move)
+	if want := `[{"a":1,"b":"x","list":null},["s","t"],{"b":"no a"},[1],7,null]`; err != nil || string(data) != want {
+		t.Errorf("encoded %s, %v; want %s", data, err, want)
+	}
+	if err := decodeValue([]byte(`[{"a":1},{"a":`), &got, move); err == nil {
+		t.Error("a truncated union decoded")
+	}
+}

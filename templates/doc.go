@@ -24,6 +24,12 @@
 // date) when that is at most 60 s. The caller's context bounds the whole
 // call, waits included.
 //
+// Generated types encode and decode themselves through a small JSON codec
+// (their moveJSON methods and jsonCodec) instead of encoding/json's
+// reflection. It accepts and rejects what encoding/json does and produces
+// the same values and bytes, except that it never escapes <, > and &. Its
+// decoder nests no deeper than 10000 arrays and objects.
+//
 // A non-2xx response becomes an *APIError (its body kept up to 1 MiB and
 // decoded into the operation's error type); a 2xx body that does not decode
 // becomes a *DecodeError; transport errors are wrapped with the operation's
@@ -62,11 +68,11 @@
 //	moveSlice namedMember newAPIError newClientCore newDecoder newEncoder
 //	newIdempotencyKey newRequestConfig objectFields objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
-//	pickVariant plainPrefix preparedRequest prepareRequest rawValue
-//	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
-//	scalarText scanMembers sendWithRetries shouldRetry sleepContext
-//	snippet sortedKeys streamAttempt stringField stringValue timeValue
-//	unionVariant unmarshalJSON unmarshalMembers unmarshalObject
+//	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
+//	rawValue readBody requestConfig requestHeader retryAfter retryDelay
+//	roundTrip scalarText scanMembers sendWithRetries shouldRetry
+//	sleepContext snippet sortedKeys streamAttempt stringField stringValue
+//	timeValue unionVariant unmarshalJSON unmarshalMembers unmarshalObject
 //	unquoteJSON unwrapURLError userAgent withAPIKey withCredential
 //	withJitter withNow withSleep writeFilePart
 package templates
