@@ -36,6 +36,9 @@ func moveSlice[T any](c *jsonCodec, s *[]T, elem func(*T, *jsonCodec)) {
 		}
 		out := []T{}
 		for n := 0; c.err == nil && c.nextElement(n); n++ {
+			if n == 0 {
+				out = make([]T, 0, 4) // as encoding/json starts
+			}
 			var zero T
 			out = append(out, zero)
 			elem(&out[n], c)

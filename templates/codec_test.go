@@ -545,3 +545,38 @@ func TestCodecUnion(t *testing.T) {
 		t.Error("a truncated union decoded")
 	}
 }
+
+// TestCodecConcurrent shares the pooled codecs and the lazily built member
+// tables between goroutines; run it with -race.
+func TestCodecConcurrent(t *testing.T) {
+	want, err := marshalJSON(benchItem())
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 100 {
+				var v codecItem
+				if err := unmarshalJSON(want, &v); err != nil {
+					errs <- err
+					return
+				}
+				got, err := marshalJSON(&v)
+				if err == nil && !bytes.Equal(got, want) {
+					err = errors.New("round trip gave " + string(got))
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
