@@ -154,43 +154,57 @@ func (c *jsonCodec) nextMember() int {
 	if c.err != nil || len(c.frames) == 0 {
 		return -1
 	}
+	if c.decode {
+		return c.readMember()
+	}
+	return c.writeMember()
+}
+
+// writeMember ends the current member and starts the next: it drops the
+// key it wrote for a member that wrote nothing, and writes the next
+// member's key.
+func (c *jsonCodec) writeMember() int {
 	f := &c.frames[len(c.frames)-1]
 	m := f.members
-	if !c.decode {
-		if f.keyAt >= 0 {
-			if len(c.out) == f.valueAt {
-				c.out = c.out[:f.keyAt] // the member wrote nothing: drop its key
-			} else {
-				f.wrote = true
-				if m.additional {
-					i := uint(f.index)
-					c.marks[f.marks+int(i/64)] |= 1 << (i % 64)
-				}
+	if f.keyAt >= 0 {
+		if len(c.out) == f.valueAt {
+			c.out = c.out[:f.keyAt] // the member wrote nothing: drop its key
+		} else {
+			f.wrote = true
+			if m.additional {
+				i := uint(f.index)
+				c.marks[f.marks+int(i/64)] |= 1 << (i % 64)
 			}
-			f.keyAt = -1
 		}
-		f.index++
-		if f.index < len(m.names) {
-			start := 0
-			if f.index > 0 {
-				start = m.keyEnd[f.index-1]
-			}
-			if !f.wrote {
-				start++ // no comma before the first member
-			}
-			key := m.keyText[start:m.keyEnd[f.index]]
-			f.keyAt = len(c.out)
-			c.write(key)
-			f.valueAt = len(c.out)
-			return f.index
-		}
-		if f.index == len(m.names) && m.additional {
-			return f.index
-		}
-		c.writeByte('}')
-		c.close()
-		return -1
+		f.keyAt = -1
 	}
+	f.index++
+	if f.index < len(m.names) {
+		start := 0
+		if f.index > 0 {
+			start = m.keyEnd[f.index-1]
+		}
+		if !f.wrote {
+			start++ // no comma before the first member
+		}
+		f.keyAt = len(c.out)
+		c.write(m.keyText[start:m.keyEnd[f.index]])
+		f.valueAt = len(c.out)
+		return f.index
+	}
+	if f.index == len(m.names) && m.additional {
+		return f.index
+	}
+	c.writeByte('}')
+	c.close()
+	return -1
+}
+
+// readMember skips what the current member's case left unread and reads
+// the next member's key.
+func (c *jsonCodec) readMember() int {
+	f := &c.frames[len(c.frames)-1]
+	m := f.members
 	if c.pos == f.valueAt {
 		c.skipValue() // the member's case moved nothing
 	}
