@@ -3,7 +3,6 @@
 package courier
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -66,7 +65,7 @@ func newAPIError(op *operation, res *attemptResult) *APIError {
 		e.Status = strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + http.StatusText(resp.StatusCode))
 	}
 	if op.errorBody != nil {
-		if v := op.errorBody(); json.Unmarshal(res.body, v) == nil {
+		if v := op.errorBody(); decodeJSON(res.body, v) == nil {
 			e.Detail = v
 		}
 	}
@@ -77,19 +76,17 @@ func newAPIError(op *operation, res *attemptResult) *APIError {
 // first string among "message", "detail", "title" and "error", or the
 // "message" of an "error" object.
 func errorMessage(body []byte) string {
-	fields, err := objectFields(body)
-	if err != nil {
+	fields, ok := scanMembers(body)
+	if !ok {
 		return ""
 	}
 	for _, key := range [...]string{"message", "detail", "title", "error"} {
-		var s string
-		if json.Unmarshal(fields[key], &s) == nil && s != "" {
+		if s, ok := stringField(fields, key); ok && s != "" {
 			return s
 		}
 	}
-	if nested, err := objectFields(fields["error"]); err == nil {
-		var s string
-		if json.Unmarshal(nested["message"], &s) == nil {
+	if nested, ok := scanMembers(memberValue(fields, "error")); ok {
+		if s, ok := stringField(nested, "message"); ok {
 			return s
 		}
 	}

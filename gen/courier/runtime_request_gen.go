@@ -79,6 +79,13 @@ func encodeBody(v any) ([]byte, error) {
 	if v == nil {
 		return nil, nil
 	}
+	if m, ok := v.(jsonMover); ok {
+		body, err := marshalJSON(m)
+		if err != nil {
+			return nil, fmt.Errorf("encoding request body: %w", err)
+		}
+		return body, nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -25,7 +25,7 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 	ct := res.resp.Header.Get("Content-Type")
 	err := checkJSONContentType(ct)
 	if err == nil {
-		err = json.Unmarshal(res.body, out)
+		err = decodeJSON(res.body, out)
 	}
 	if err != nil {
 		return false, &DecodeError{
@@ -38,6 +38,15 @@ func decodeResult(op *operation, res *attemptResult, out any) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// decodeJSON decodes data into out, a pointer, with its moveJSON method
+// when it has one.
+func decodeJSON(data []byte, out any) error {
+	if m, ok := out.(jsonMover); ok {
+		return unmarshalJSON(data, m)
+	}
+	return json.Unmarshal(data, out)
 }
 
 // checkJSONContentType accepts application/json, any +json type, and a

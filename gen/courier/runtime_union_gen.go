@@ -4,7 +4,6 @@ package courier
 
 import (
 	"bytes"
-	"encoding/json"
 	"slices"
 )
 
@@ -43,10 +42,10 @@ type unionVariant struct {
 //     object's keys among the declared properties, then the lowest index.
 func pickVariant(data []byte, discriminatorProperty string, variants []unionVariant) int {
 	kind := kindOf(data)
-	var fields map[string]jsonView
+	var fields []jsonMember
 	if kind == kindObject {
-		var err error
-		if fields, err = objectFields(data); err != nil {
+		var ok bool
+		if fields, ok = scanMembers(data); !ok {
 			return -1
 		}
 	}
@@ -102,21 +101,62 @@ func kindOf(data []byte) jsonKind {
 	return 0
 }
 
+// jsonMember is a member of a JSON object, its value undecoded. Both alias
+// the scanned input, unless the key had to be unquoted.
+type jsonMember struct {
+	key, value []byte
+}
+
+// scanMembers returns the members of the JSON object data, in order,
+// duplicates included; false when data is not one well-formed object.
+func scanMembers(data []byte) ([]jsonMember, bool) {
+	c := newDecoder(data)
+	defer c.release()
+	if c.peek() != '{' || !c.openObject() {
+		return nil, false
+	}
+	var members []jsonMember
+	for n := 0; ; n++ {
+		key, ok := c.nextKey(n)
+		if !ok {
+			break
+		}
+		if c.textUnquoted {
+			key = bytes.Clone(key) // the scratch buffer is reused by the next key
+		}
+		c.peek()
+		start := c.pos
+		c.skipValue()
+		members = append(members, jsonMember{key: key, value: data[start:c.pos]})
+	}
+	return members, c.decoded() == nil
+}
+
+// memberValue returns the value of the last member of fields named key, as
+// encoding/json keeps the last of duplicate keys; nil when there is none.
+func memberValue(fields []jsonMember, key string) []byte {
+	for i := len(fields) - 1; i >= 0; i-- {
+		if string(fields[i].key) == key {
+			return fields[i].value
+		}
+	}
+	return nil
+}
+
 // stringField returns the member key of fields when it is a JSON string.
-func stringField(fields map[string]jsonView, key string) (string, bool) {
-	raw, ok := fields[key]
-	if key == "" || !ok || kindOf(raw) != kindString {
+func stringField(fields []jsonMember, key string) (string, bool) {
+	raw := memberValue(fields, key)
+	if key == "" || kindOf(raw) != kindString {
 		return "", false
 	}
-	var s string
-	return s, json.Unmarshal(raw, &s) == nil
+	return string(unquoteJSON(nil, raw[1:len(raw)-1])), true
 }
 
 // countPresent returns how many of keys fields has.
-func countPresent(fields map[string]jsonView, keys []string) int {
+func countPresent(fields []jsonMember, keys []string) int {
 	n := 0
 	for _, k := range keys {
-		if _, ok := fields[k]; ok {
+		if memberValue(fields, k) != nil {
 			n++
 		}
 	}
