@@ -62,10 +62,11 @@
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newIdempotencyKey newRequestConfig objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
-//	pickVariant plainPrefix preparedRequest prepareRequest rawValue
-//	readBody requestConfig requestHeader retryAfter retryDelay roundTrip
-//	scalarText scanMembers sendWithRetries shouldRetry sleepContext
-//	snippet sortedKeys streamAttempt stringField stringValue timeValue
-//	unionVariant unmarshalJSON unquoteJSON unwrapURLError userAgent
-//	withAPIKey withCredential withJitter withNow withSleep writeFilePart
+//	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
+//	rawValue readBody requestConfig requestHeader retryAfter retryDelay
+//	roundTrip scalarText scanMembers sendWithRetries shouldRetry
+//	sleepContext snippet sortedKeys streamAttempt stringField
+//	stringValue timeValue unionVariant unmarshalJSON unquoteJSON
+//	unwrapURLError userAgent withAPIKey withCredential withJitter
+//	withNow withSleep writeFilePart
 package templates

@@ -89,7 +89,7 @@ func (c *jsonCodec) writeString(s string) {
 // quote writes s as a JSON string.
 func (c *jsonCodec) quote(s string) {
 	for i := 0; i < len(s); i++ {
-		if b := s[i]; b < ' ' || b == '"' || b == '\\' || b >= utf8.RuneSelf {
+		if !plainJSON[s[i]] {
 			c.out = appendJSONString(c.out, s)
 			return
 		}
@@ -154,6 +154,15 @@ func appendJSONString(dst []byte, s string) []byte {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// plainJSON marks the bytes a JSON string holds as they are: ASCII but
+// control characters, '"' and '\\'.
+var plainJSON = func() (t [256]bool) {
+	for b := ' '; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
 
 // writeInt writes n.
 func (c *jsonCodec) writeInt(n int64) {
