@@ -4,7 +4,10 @@ package templates
 // zero value is absent. A generated struct leaves an absent Nullable field
 // out of its JSON, writes null when it is null and the value otherwise, and
 // decoding restores the same state. Nullable has no JSON methods of its
-// own; the struct holding it encodes and decodes it.
+// own; the struct holding it encodes and decodes it. Get and IsNull tell
+// the three states apart (a value, null, neither: absent); with Or they
+// are its only methods, since every method of a generic type is compiled
+// once per type argument.
 type Nullable[T any] struct {
 	value   T
 	present bool // null or a value
@@ -38,14 +41,4 @@ func (n Nullable[T]) Or(def T) T {
 // IsNull reports whether n is explicitly null.
 func (n Nullable[T]) IsNull() bool {
 	return n.present && !n.valid
-}
-
-// IsSet reports whether n is present: null or a value.
-func (n Nullable[T]) IsSet() bool {
-	return n.present
-}
-
-// IsZero reports whether n is absent, so that omitzero omits it.
-func (n Nullable[T]) IsZero() bool {
-	return !n.present
 }

@@ -56,8 +56,10 @@ func TestThreeStatesRoundTrip(t *testing.T) {
 		if err := json.Unmarshal([]byte(tt.json), &p); err != nil {
 			t.Fatalf("%s: %v", tt.json, err)
 		}
-		if p.A.IsSet() != tt.aSet || p.B.IsSet() != tt.bSet || p.B.IsNull() != tt.bNul {
-			t.Errorf("%s: a set %v, b set %v, b null %v", tt.json, p.A.IsSet(), p.B.IsSet(), p.B.IsNull())
+		_, aSet := p.A.Get()
+		_, bValue := p.B.Get()
+		if bSet := bValue || p.B.IsNull(); aSet != tt.aSet || bSet != tt.bSet || p.B.IsNull() != tt.bNul {
+			t.Errorf("%s: a set %v, b set %v, b null %v", tt.json, aSet, bSet, p.B.IsNull())
 		}
 		if got := mustJSON(t, p); got != tt.json {
 			t.Errorf("%s marshals back as %s", tt.json, got)
@@ -70,7 +72,7 @@ func TestOptNullDecodesAsAbsent(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"a":null}`), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.A.IsSet() || mustJSON(t, p) != `{}` {
+	if _, ok := p.A.Get(); ok || mustJSON(t, p) != `{}` {
 		t.Errorf("after a:null, A = %+v, JSON %s; want absent", p.A, mustJSON(t, p))
 	}
 }
@@ -78,10 +80,10 @@ func TestOptNullDecodesAsAbsent(t *testing.T) {
 func TestOptAccessors(t *testing.T) {
 	var none Opt[string]
 	some := Some("v")
-	if v, ok := none.Get(); ok || v != "" || none.Or("d") != "d" || none.IsSet() || !none.IsZero() {
+	if v, ok := none.Get(); ok || v != "" || none.Or("d") != "d" {
 		t.Errorf("absent Opt misbehaves: %+v", none)
 	}
-	if v, ok := some.Get(); !ok || v != "v" || some.Or("d") != "v" || !some.IsSet() || some.IsZero() {
+	if v, ok := some.Get(); !ok || v != "v" || some.Or("d") != "v" {
 		t.Errorf("present Opt misbehaves: %+v", some)
 	}
 	var bad patch
@@ -107,8 +109,8 @@ func TestNullableAccessors(t *testing.T) {
 	}
 	for _, c := range checks {
 		_, ok := c.n.Get()
-		if ok != c.get || c.n.Or(9) != c.or || c.n.IsNull() != c.isNull || c.n.IsSet() != c.isSet || c.n.IsZero() != c.zero {
-			t.Errorf("%s: Get %v, Or %d, IsNull %v, IsSet %v, IsZero %v", c.name, ok, c.n.Or(9), c.n.IsNull(), c.n.IsSet(), c.n.IsZero())
+		if ok != c.get || c.n.Or(9) != c.or || c.n.IsNull() != c.isNull || c.n.present != c.isSet || !c.n.present != c.zero {
+			t.Errorf("%s: Get %v, Or %d, IsNull %v, present %v", c.name, ok, c.n.Or(9), c.n.IsNull(), c.n.present)
 		}
 		if got := mustJSON(t, patch{B: Nullable[string]{present: c.n.present, valid: c.n.valid, value: "v"}}); got != c.json {
 			t.Errorf("%s marshals as %s, want %s", c.name, got, c.json)

@@ -267,8 +267,10 @@ func TestNullAbsentAndValueStayApart(t *testing.T) {
 			if err := json.Unmarshal(got, &back); err != nil {
 				t.Fatal(err)
 			}
-			if back.Brand.IsSet() != tt.brand.IsSet() || back.Brand.IsNull() != tt.brand.IsNull() {
-				t.Errorf("decoded set=%v null=%v", back.Brand.IsSet(), back.Brand.IsNull())
+			_, hasValue := back.Brand.Get()
+			_, wantValue := tt.brand.Get()
+			if hasValue != wantValue || back.Brand.IsNull() != tt.brand.IsNull() {
+				t.Errorf("decoded value=%v null=%v", hasValue, back.Brand.IsNull())
 			}
 			again, _ := json.Marshal(back)
 			if !bytes.Equal(again, got) {

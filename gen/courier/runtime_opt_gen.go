@@ -6,7 +6,9 @@ package courier
 // is absent. A generated struct leaves an absent Opt field out of its JSON,
 // and decoding a JSON null into one makes it absent: Opt cannot hold null.
 // Use Nullable where null means something. Opt has no JSON methods of its
-// own; the struct holding it encodes and decodes it.
+// own; the struct holding it encodes and decodes it. Get and Or are its
+// only methods: every method of a generic type is compiled once per type
+// argument, and a large API has thousands of them.
 type Opt[T any] struct {
 	value T
 	set   bool
@@ -28,14 +30,4 @@ func (o Opt[T]) Or(def T) T {
 		return o.value
 	}
 	return def
-}
-
-// IsSet reports whether the value is present.
-func (o Opt[T]) IsSet() bool {
-	return o.set
-}
-
-// IsZero reports whether the value is absent, so that omitzero omits it.
-func (o Opt[T]) IsZero() bool {
-	return !o.set
 }
