@@ -94,3 +94,24 @@ func TestCallerIdempotencyKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestNewIdempotencyKeyIsAUUIDv4(t *testing.T) {
+	form := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	seen := map[string]bool{}
+	for range 1000 {
+		k := newIdempotencyKey()
+		if !form.MatchString(k) {
+			t.Fatalf("key %q is not a UUID v4", k)
+		}
+		if seen[k] {
+			t.Fatalf("key %q came twice", k)
+		}
+		seen[k] = true
+	}
+}
+
+func BenchmarkNewIdempotencyKey(b *testing.B) {
+	for b.Loop() {
+		_ = newIdempotencyKey()
+	}
+}
