@@ -63,7 +63,7 @@ func Load(cfg Config) (*ir.API, diag.List) {
 	}
 	for _, d := range loc.duplicates(cfg.Path) {
 		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.SpecName, Line: d.line, Col: d.col,
-			Pointer: d.pointer, Message: sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
+			Pointer: d.pointer, Message: fmt.Sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
 	}
 	b := newBuilder(cfg, doc, loc)
 	b.diags = problems
