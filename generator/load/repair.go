@@ -21,8 +21,8 @@ var kindNames = map[string]string{"int": "an integer", "float": "a number", "boo
 const maxRepairs = 100
 
 // repairScalar finds the value a load error complains about and turns it
-// into a string. It returns the repaired document and a warning, or ok
-// false when the error is of another kind.
+// into a string in doc itself. It returns the warning that says so, or ok
+// false when the error is of another kind or names no value of doc.
 func repairScalar(doc *yaml.Node, loadErr error, cfg Config, loc *locator) (diag.Diagnostic, bool) {
 	m := scalarNotString.FindStringSubmatch(loadErr.Error())
 	if m == nil {
