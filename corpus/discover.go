@@ -24,7 +24,7 @@ type Spec struct {
 	ID   string `json:"id"`
 	Path string `json:"path"`
 	// Version is the version the file declares, as oagen reads it:
-	// "2.0", "3.0", "3.1"; "" when it declares none.
+	// "2.0", "3.0", "3.1", "3.2"; "" when it declares none.
 	Version string `json:"version"`
 	// Origin is the format the API was first published in, as recorded in
 	// info.x-origin ("swagger 2.0", "openapi 3.0", "google v1"); "" when

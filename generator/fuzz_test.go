@@ -8,7 +8,7 @@ import (
 
 // FuzzGenerate feeds arbitrary documents to the whole pipeline: load, IR,
 // emit and format. Any input may be rejected with an error; none may
-// panic. The seeds are the golden specs; crashers found are kept under
+// panic, and every package generated must type-check. The seeds are the golden specs; crashers found are kept under
 // testdata/fuzz/FuzzGenerate.
 //
 //	go test -run '^$' -fuzz FuzzGenerate -fuzztime 10m ./generator/
@@ -26,8 +26,14 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatal(err)
 		}
 		res, err := Generate(Config{SpecPath: path, SpecName: "spec.yaml", Package: "fuzz"})
-		if err == nil && len(res.Files) == 0 {
-			t.Error("generation succeeded with no files")
+		if err != nil {
+			return
+		}
+		if len(res.Files) == 0 {
+			t.Fatal("generation succeeded with no files")
+		}
+		if err := TypeCheck(res.Files); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

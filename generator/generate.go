@@ -98,7 +98,7 @@ func runtimeFiles() (map[string][]byte, error) {
 // reserved lists the package-level names the runtime declares, and those
 // the client file declares, so no generated type takes one.
 func reserved(runtime map[string][]byte) []string {
-	names := []string{"Client", "NewClient", "DefaultBaseURL", "ServerURL"}
+	names := emit.ClientNames()
 	fset := token.NewFileSet()
 	for _, name := range slices.Sorted(maps.Keys(runtime)) {
 		f, err := parser.ParseFile(fset, name, runtime[name], parser.SkipObjectResolution)

@@ -1,10 +1,13 @@
 // Package generator turns an OpenAPI description into the files of a Go
 // client package. It is one straight line:
 //
-//	load (spec -> ir) -> naming -> emit (ir -> Go) -> output (format, write)
+//	load (spec -> ir) -> emit (ir -> Go) -> output (format, write)
 //
-// Generate does everything in memory; output.Write and output.Check touch
-// the disk.
+// naming is not a stage: it is the library of pure functions load decides
+// the Go names with (and emit its locals).
+//
+// Generate does everything in memory, and TypeCheck checks its result with
+// go/types; output.Write and output.Stale touch the disk.
 package generator
 
 import (
@@ -13,7 +16,8 @@ import (
 
 // Config says what to generate.
 type Config struct {
-	// SpecPath is the OpenAPI 2.0, 3.0 or 3.1 description, JSON or YAML.
+	// SpecPath is the Swagger 2.0 or OpenAPI 3.0, 3.1 or 3.2 description,
+	// JSON or YAML.
 	SpecPath string
 	// SpecName is how the spec is named in file headers; SpecPath when
 	// empty.

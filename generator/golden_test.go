@@ -52,6 +52,9 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("generate: %v", err)
 			}
+			if err := TypeCheck(res.Files); err != nil {
+				t.Error(err)
+			}
 			checkFiles(t, filepath.Join(dir, "want"), res.Files)
 			checkWarnings(t, dir, res.Warnings.Error())
 			if err := output.Write(filepath.Join(vetRoot, c.Name()), res.Files); err != nil {

@@ -14,19 +14,23 @@ import (
 
 func version() string { return generator.Version }
 
+// typeCheckFiles is generator.TypeCheck; a test replaces it.
+var typeCheckFiles = generator.TypeCheck
+
 // generate runs the main job: spec in, package out (or compared).
 func generate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("oagen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	spec := fs.String("spec", "", "OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)")
+	spec := fs.String("spec", "", "Swagger 2.0 or OpenAPI 3.0, 3.1 or 3.2 description (JSON or YAML)")
 	pkg := fs.String("package", "", "Go package name of the generated client")
 	out := fs.String("out", "", "folder to write the generated package into")
 	configPath := fs.String("config", "", "YAML config file (see the README)")
 	check := fs.Bool("check", false, "write nothing; exit 1 naming the stale files when -out differs")
 	quiet := fs.Bool("quiet", false, "do not print warnings")
 	freshNames := fs.Bool("fresh-names", false, "name every declaration afresh instead of keeping the names recorded in -out's oagen.json")
+	typeCheck := fs.Bool("typecheck", false, "type-check the generated package before writing it; write nothing when it does not type-check")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: oagen -spec FILE -package NAME -out DIR [-config FILE] [-check]")
+		fmt.Fprintln(stderr, "usage: oagen -spec FILE -package NAME -out DIR [-config FILE] [-check] [-typecheck]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -75,6 +79,12 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		printDiagnostics(stderr, res.Warnings)
+	}
+	if *typeCheck {
+		if err := typeCheckFiles(res.Files); err != nil {
+			fmt.Fprintln(stderr, "oagen:", err)
+			return 1
+		}
 	}
 	if *check {
 		return checkDir(*out, res.Files, stdout, stderr)

@@ -1,10 +1,11 @@
 // Command oagen generates a typed Go client package from an OpenAPI
 // description.
 //
-//	oagen -spec FILE -package NAME -out DIR [-config FILE] [-check]
+//	oagen -spec FILE -package NAME -out DIR [-config FILE] [-check] [-typecheck]
 //
 // With -check it writes nothing and exits 1, naming the stale files, when
-// DIR differs from what it would generate.
+// DIR differs from what it would generate. With -typecheck it writes
+// nothing and exits 1 when the generated package does not type-check.
 package main
 
 import (

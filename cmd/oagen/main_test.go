@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,5 +174,35 @@ func TestBlockedWriteWritesNothing(t *testing.T) {
 	after := snapshot(t, dir)
 	if len(after) != 1 || after["client_gen.go"] != "package courier\n" {
 		t.Errorf("the folder changed: %d files", len(after))
+	}
+}
+
+// -typecheck writes a package that type-checks, and writes nothing, with
+// exit status 1, when the package does not.
+func TestTypeCheckFlag(t *testing.T) {
+	dir := t.TempDir()
+	if code, out := runCLI(t, "-spec", spec, "-package", "courier", "-out", dir, "-typecheck", "-quiet"); code != 0 {
+		t.Fatalf("generate -typecheck: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "client_gen.go")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A type checker that rejects stands for a generator bug.
+	real := typeCheckFiles
+	defer func() { typeCheckFiles = real }()
+	typeCheckFiles = func(files map[string][]byte) error {
+		if err := real(files); err != nil {
+			t.Errorf("the real type check rejects the package: %v", err)
+		}
+		return errors.New("the generated package does not type-check:\nbulk_gen.go:186:3: no new variables on left side of :=")
+	}
+	empty := t.TempDir()
+	code, out := runCLI(t, "-spec", spec, "-package", "courier", "-out", empty, "-typecheck", "-quiet")
+	if code != 1 || !strings.Contains(out, "oagen: the generated package does not type-check:\nbulk_gen.go:186:3: ") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) > 0 {
+		t.Errorf("a package that does not type-check was written: %v", entries)
 	}
 }

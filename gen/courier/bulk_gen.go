@@ -184,8 +184,8 @@ func (s *BulkService) GetUsersIter(ctx context.Context, jobID string, req *BulkG
 	}, func(p *BulkGetJobUsersResponse) []BulkMessageUserResponse {
 		return p.Items
 	}, func(p *BulkGetJobUsersResponse) (string, bool) {
-		v1, _ := p.Paging.Cursor.Get()
-		return v1, p.Paging.More
+		cursor, _ := p.Paging.Cursor.Get()
+		return cursor, p.Paging.More
 	})
 }
 

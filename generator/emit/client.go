@@ -20,7 +20,7 @@ func (e *emitter) docFile() *jen.File {
 	if e.api.Description != "" {
 		text += "\n\n" + e.api.Description
 	}
-	text += "\n\n" + "Create a Client with NewClient and call the operations through its services. " +
+	text += "\n\n" + "Create a " + ClientName + " with " + NewClientName + " and call the operations through its services. " +
 		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
 		"for a response outside 2xx."
 	if e.has(ir.Enum) {
@@ -41,11 +41,27 @@ func (e *emitter) docFile() *jen.File {
 	return f
 }
 
+// The package-level names the client file declares besides the API-key
+// options (which load names). This is their one owner: generator reserves
+// them, so that no generated type takes one.
+const (
+	ClientName         = "Client"
+	NewClientName      = "NewClient"
+	DefaultBaseURLName = "DefaultBaseURL"
+	ServerURLName      = "ServerURL"
+)
+
+// ClientNames returns ClientName, NewClientName, DefaultBaseURLName and
+// ServerURLName.
+func ClientNames() []string {
+	return []string{ClientName, NewClientName, DefaultBaseURLName, ServerURLName}
+}
+
 // clientFile declares DefaultBaseURL, Client and NewClient.
 func (e *emitter) clientFile() *jen.File {
 	f := e.newFile()
-	f.Comment("DefaultBaseURL is the server the API description names first.")
-	f.Const().Id("DefaultBaseURL").Op("=").Lit(e.api.BaseURL)
+	f.Comment(DefaultBaseURLName + " is the server the API description names first.")
+	f.Const().Id(DefaultBaseURLName).Op("=").Lit(e.api.BaseURL)
 
 	var fields []jen.Code
 	init := jen.Dict{}
@@ -59,20 +75,20 @@ func (e *emitter) clientFile() *jen.File {
 		fields = append(fields, jen.Id(s.Field).Op("*").Id(s.Name))
 		init[jen.Id(s.Field)] = jen.Op("&").Id(s.Name).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
 	}
-	f.Comment("Client calls the API. Its services share one configuration and one HTTP")
+	f.Comment(ClientName + " calls the API. Its services share one configuration and one HTTP")
 	f.Comment("client; it is safe for concurrent use.")
-	f.Type().Id("Client").Struct(fields...)
+	f.Type().Id(ClientName).Struct(fields...)
 
-	f.Comment("NewClient returns a client configured by opts. Without WithBaseURL it calls")
-	f.Comment("DefaultBaseURL.")
-	body := []jen.Code{jen.Return(jen.Op("&").Id("Client").Values())}
+	f.Comment(NewClientName + " returns a client configured by opts. Without WithBaseURL it calls")
+	f.Comment(DefaultBaseURLName + ".")
+	body := []jen.Code{jen.Return(jen.Op("&").Id(ClientName).Values())}
 	if len(e.api.Services) > 0 {
 		body = []jen.Code{
-			jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("DefaultBaseURL"), jen.Id("opts")),
-			jen.Return(jen.Op("&").Id("Client").Values(init)),
+			jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id(DefaultBaseURLName), jen.Id("opts")),
+			jen.Return(jen.Op("&").Id(ClientName).Values(init)),
 		}
 	}
-	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(body...)
+	f.Func().Id(NewClientName).Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id(ClientName).Block(body...)
 	for _, k := range e.api.APIKeys {
 		e.apiKeyOption(f, k)
 	}
@@ -129,7 +145,7 @@ func (e *emitter) quickstart() []string {
 	}
 	lines := []string{
 		"", "Quickstart:", "",
-		"\tclient := " + p + ".NewClient(" + p + ".WithBearerToken(token))",
+		"\tclient := " + p + "." + NewClientName + "(" + p + ".WithBearerToken(token))",
 		"\t" + results + " := client." + s.Field + "." + o.Name + "(" + strings.Join(args, ", ") + ")",
 		"\tvar apiErr *" + p + ".APIError",
 		"\tif errors.As(err, &apiErr) {",
@@ -146,7 +162,7 @@ func (e *emitter) quickstart() []string {
 //
 //	func ServerURL(region, version string) string
 func (e *emitter) serverURL(f *jen.File) {
-	text := "ServerURL returns the URL of the server " + strconv.Quote(e.api.ServerURL) +
+	text := ServerURLName + " returns the URL of the server " + strconv.Quote(e.api.ServerURL) +
 		" with its variables filled; an empty value takes the default. Pass it to WithBaseURL."
 	var params []jen.Code
 	var body []jen.Code
@@ -178,7 +194,7 @@ func (e *emitter) serverURL(f *jen.File) {
 	}
 	docComment(f, text)
 	params[len(params)-1] = jen.Add(params[len(params)-1]).String()
-	f.Func().Id("ServerURL").Params(params...).String().Block(append(body, jen.Return(expr))...)
+	f.Func().Id(ServerURLName).Params(params...).String().Block(append(body, jen.Return(expr))...)
 }
 
 // appendConcat appends + part to a string expression.

@@ -81,7 +81,7 @@ func (e *emitter) example(f *jen.File, s *ir.Service, o *ir.Operation, ex *ir.Ex
 	stmts := []jen.Code{
 		jen.Id("srv").Op(":=").Id("serveExample").Call(jen.Lit(ex.Status), rawString(body)),
 		jen.Defer().Id("srv").Dot("Close").Call(),
-		jen.Id("client").Op(":=").Id("NewClient").Call(opts...),
+		jen.Id("client").Op(":=").Id(NewClientName).Call(opts...),
 		jen.Line(),
 	}
 	printed := ex.Response != nil && o.Result == ir.JSONResult

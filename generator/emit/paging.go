@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/generator/ir"
+	"github.com/oagen/oagen/generator/naming"
 )
 
 // iterator writes the method that follows a cursor-paged operation:
@@ -32,13 +33,14 @@ func (e *emitter) iterator(f *jen.File, s *ir.Service, o *ir.Operation) {
 		jen.If(jen.Id("cursor").Op("!=").Lit("")).Block(setCursor),
 		jen.Return(jen.Id("s").Dot(o.Name).Call(args...)),
 	)
-	itemsBody, itemsExpr := reach(pg.Items)
+	itemsBody, itemsExpr := newReacher().reach(pg.Items)
 	items := jen.Func().Params(jen.Id("p").Add(page)).Index().Add(typeCode(pg.ItemType)).Block(
 		append(itemsBody, jen.Return(itemsExpr))...)
-	nextBody, cursor := reach(pg.NextCursor)
+	r := newReacher()
+	nextBody, cursor := r.reach(pg.NextCursor)
 	more := jen.Add(cursor).Op("!=").Lit("")
 	if len(pg.HasMore) > 0 {
-		moreBody, moreExpr := reach(pg.HasMore)
+		moreBody, moreExpr := r.reach(pg.HasMore)
 		nextBody = append(nextBody, moreBody...)
 		more = moreExpr
 	}
@@ -59,19 +61,44 @@ func (e *emitter) iterator(f *jen.File, s *ir.Service, o *ir.Operation) {
 	)
 }
 
-// reach walks a field path from p, unwrapping Opt and Nullable fields into
-// locals, and returns the statements and the final expression.
-func reach(steps []ir.Step) ([]jen.Code, *jen.Statement) {
+// reacher writes the body of one function literal of the iterator, whose
+// parameter is p: it walks field paths from p, unwrapping Opt and Nullable
+// fields into locals named after the field and claimed from one scope, so
+// two paths never declare the same local. Paths that share a prefix share
+// its locals:
+//
+//	page, _ := p.Page.Get()
+//	next, _ := page.Next.Get()
+//	more, _ := page.More.Get()
+type reacher struct {
+	scope *naming.Scope
+	seen  map[string]*jen.Statement // the expression of a path prefix already walked
+}
+
+func newReacher() *reacher {
+	return &reacher{scope: naming.NewScope("p", "_"), seen: map[string]*jen.Statement{}}
+}
+
+// reach returns the statements that walk steps from p and the final
+// expression.
+func (r *reacher) reach(steps []ir.Step) ([]jen.Code, *jen.Statement) {
 	var stmts []jen.Code
 	cur := jen.Id("p")
-	for i, st := range steps {
+	key := ""
+	for _, st := range steps {
+		key += "." + st.Field
+		if prev, ok := r.seen[key]; ok {
+			cur = prev
+			continue
+		}
 		next := jen.Add(cur).Dot(st.Field)
 		if st.Wrap == ir.Opt || st.Wrap == ir.Nullable {
-			local := "v" + string(rune('0'+i))
+			local := r.scope.Claim(naming.Unexported(st.Field))
 			stmts = append(stmts, jen.List(jen.Id(local), jen.Id("_")).Op(":=").Add(next).Dot("Get").Call())
 			next = jen.Id(local)
 		}
+		r.seen[key] = next
 		cur = next
 	}
-	return stmts, cur
+	return stmts, cur.Clone()
 }

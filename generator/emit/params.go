@@ -106,6 +106,10 @@ func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Cod
 	case "pipeDelimited":
 		sep = "|"
 	}
+	if elem.Kind == ir.Builtin && elem.Name == ir.String { // a []string is joined as it is
+		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
+			add(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(field, jen.Lit(sep))))
+	}
 	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
 		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Len(field)),
 		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field)).Block(

@@ -12,7 +12,7 @@ import (
 // serviceFile declares a service, its methods and their request structs.
 func (e *emitter) serviceFile(s *ir.Service) *jen.File {
 	f := e.newFile()
-	docComment(f, docFor(s.Name, s.Doc, s.Name+" groups the "+s.Field+" operations. Reach it as Client."+s.Field+"."))
+	docComment(f, docFor(s.Name, s.Doc, s.Name+" groups the "+s.Field+" operations. Reach it as "+ClientName+"."+s.Field+"."))
 	f.Type().Id(s.Name).Struct(jen.Id("core").Op("*").Id("clientCore"))
 	for _, o := range s.Operations {
 		e.method(f, s, o)

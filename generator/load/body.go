@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"net/textproto"
 	"sort"
 	"strings"
@@ -58,7 +59,7 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 	default:
 		o.Body = ir.RawBody
 		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ir.BuiltinRef(ir.Reader),
-			Required: true, Doc: sprintf("Body is sent as is, with Content-Type %s.", ct)})
+			Required: true, Doc: fmt.Sprintf("Body is sent as is, with Content-Type %s.", ct)})
 	}
 }
 
@@ -165,7 +166,7 @@ func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope,
 			wrap = ir.Plain // nil is absent
 		}
 		f := &ir.Field{Name: name, JSONName: "-", Type: ref, Wrap: wrap, Required: ob.required[p.name],
-			Doc: sprintf("Sent as the form field %q.", p.name)}
+			Doc: fmt.Sprintf("Sent as the form field %q.", p.name)}
 		if p.sr != nil && p.sr.Value != nil && p.sr.Value.Description != "" {
 			f.Doc = p.sr.Value.Description + "\n\n" + f.Doc
 		}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -102,7 +103,7 @@ func (b *builder) report(sev diag.Severity, ptr, format string, args ...any) {
 	line, col := b.loc.position(b.cfg.Path, ptr)
 	b.diags = append(b.diags, diag.Diagnostic{
 		Severity: sev, File: b.cfg.Report, Line: line, Col: col, Pointer: ptr,
-		Message: sprintf(format, args...),
+		Message: fmt.Sprintf(format, args...),
 	})
 }
 

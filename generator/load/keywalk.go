@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,7 +34,7 @@ func (c *keywordChecker) swagger2(root *yaml.Node) {
 			ptr := diag.Pointer("paths", path, key)
 			if list := field(op, "parameters"); list != nil && list.Kind == yaml.SequenceNode {
 				for i, p := range list.Content {
-					body(p, sprintf("%s/parameters/%d", ptr, i))
+					body(p, fmt.Sprintf("%s/parameters/%d", ptr, i))
 				}
 			}
 			each(field(op, "responses"), func(status string, r *yaml.Node) { body(r, ptr+"/responses/"+escape(status)) })

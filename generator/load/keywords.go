@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -102,7 +103,7 @@ type keywordChecker struct {
 func (c *keywordChecker) report(sev diag.Severity, ptr, format string, args ...any) {
 	line, col := c.loc.position(c.file, ptr)
 	c.out = append(c.out, diag.Diagnostic{Severity: sev, File: fileName(c.cfg, c.file), Line: line, Col: col, Pointer: ptr,
-		Message: sprintf(format, args...)})
+		Message: fmt.Sprintf(format, args...)})
 }
 
 // follow checks the schema a $ref in a schema leads to, when it lies in
@@ -242,7 +243,7 @@ func (c *keywordChecker) typeNames(v *yaml.Node, at string) {
 // shapingMessage words a shaping keyword of the wrong type, with what to
 // do for the usual mistakes.
 func shapingMessage(key string, kind valueKind, v *yaml.Node) string {
-	msg := sprintf("`%s` must be %s, got %s", key, wants[kind], describe(v))
+	msg := fmt.Sprintf("`%s` must be %s, got %s", key, wants[kind], describe(v))
 	switch {
 	case key == "required" && v.Kind == yaml.ScalarNode && v.Tag == "!!bool":
 		msg += "; to make a property required, list its name in the `required` of the object that holds it"
@@ -313,7 +314,7 @@ func describe(v *yaml.Node) string {
 	}
 	switch v.Tag {
 	case "!!str":
-		return sprintf("the string %q", v.Value)
+		return fmt.Sprintf("the string %q", v.Value)
 	case "!!int":
 		return "the integer " + v.Value
 	case "!!float":
@@ -323,5 +324,5 @@ func describe(v *yaml.Node) string {
 	case "!!null":
 		return "null"
 	}
-	return sprintf("%q", v.Value)
+	return fmt.Sprintf("%q", v.Value)
 }

@@ -74,7 +74,7 @@ func Load(cfg Config) (*ir.API, diag.List) {
 	}
 	for _, d := range loc.duplicates(cfg.Path) {
 		problems = append(problems, diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: d.line, Col: d.col,
-			Pointer: d.pointer, Message: sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
+			Pointer: d.pointer, Message: fmt.Sprintf("key %q is written twice (first at %s); the later one is read", d.key, d.first)})
 	}
 	b := newBuilder(cfg, doc, loc)
 	b.diags = problems
@@ -222,7 +222,7 @@ func version(cfg Config, loc *locator, root *yaml.Node) (string, *diag.Diagnosti
 			ptr = diag.Pointer(key)
 		}
 		line, col := loc.position(cfg.Path, ptr)
-		return "", &diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: sprintf(format, args...)}
+		return "", &diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i].Value, root.Content[i+1]

@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -37,7 +38,7 @@ func deepestInvalid(ctx context.Context, s *openapi3.Schema, ptr string, depth i
 	}
 	for key, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "anyOf": s.AnyOf, "oneOf": s.OneOf} {
 		for i, m := range list {
-			if p, e, ok := try(m, sprintf("%s/%s/%d", ptr, key, i)); ok {
+			if p, e, ok := try(m, fmt.Sprintf("%s/%s/%d", ptr, key, i)); ok {
 				return p, e
 			}
 		}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -41,7 +42,7 @@ func (b *builder) merge(s *openapi3.Schema, ptr string, seen map[*openapi3.Schem
 		}
 		mptr, ok := b.origin[m]
 		if !ok {
-			mptr = sprintf("%s/allOf/%d", ptr, i)
+			mptr = fmt.Sprintf("%s/allOf/%d", ptr, i)
 		}
 		b.markAbsorbed(m.Value)
 		o.absorb(b.merge(m.Value, mptr, seen))

@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -117,7 +118,7 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	params := b.parameters(item, op, ptr)
 	o.PathParams = b.pathParams(path, params, ptr)
 	req := &ir.Type{Name: reqName, Kind: ir.Struct, Pointer: ptr,
-		Doc: sprintf("%s holds the body and parameters of %s.%s.", reqName, svc.Field, o.Name)}
+		Doc: fmt.Sprintf("%s holds the body and parameters of %s.%s.", reqName, svc.Field, o.Name)}
 	scope := naming.NewScope("AdditionalProperties")
 	b.requestBody(o, req, scope, op, ptr)
 	b.queryParams(o, req, scope, params)

@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,7 +28,7 @@ func (b *builder) parameters(item *openapi3.PathItem, op *openapi3.Operation, pt
 			if pr == nil || pr.Value == nil {
 				continue
 			}
-			np := param{p: pr.Value, ptr: sprintf("%s/parameters/%d", base, i)}
+			np := param{p: pr.Value, ptr: fmt.Sprintf("%s/parameters/%d", base, i)}
 			if j := slices.IndexFunc(out, func(x param) bool { return x.p.Name == np.p.Name && x.p.In == np.p.In }); j >= 0 {
 				out[j] = np
 				continue
@@ -127,7 +128,7 @@ func (b *builder) queryParams(o *ir.Operation, req *ir.Type, scope *naming.Scope
 
 // paramDoc documents where a parameter field travels.
 func paramDoc(p *ir.Param) string {
-	where := sprintf("Sent as the %s parameter %q.", p.In, p.Name)
+	where := fmt.Sprintf("Sent as the %s parameter %q.", p.In, p.Name)
 	if p.Doc == "" {
 		return where
 	}

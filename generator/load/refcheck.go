@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -106,7 +107,7 @@ func (r *refChecker) file(path string, root *yaml.Node, located bool) {
 func (r *refChecker) follow(from string, ref refAt) {
 	fail := func(format string, args ...any) {
 		r.out = append(r.out, diag.Diagnostic{File: r.name(from), Line: ref.line, Col: ref.col, Pointer: ref.ptr,
-			Message: sprintf(format, args...)})
+			Message: fmt.Sprintf(format, args...)})
 	}
 	written := ref.ref
 	here := from
@@ -242,7 +243,7 @@ func (r *refChecker) nothingAt(n *yaml.Node, path, frag string) string {
 	if len(reached) > 0 {
 		where = diag.Pointer(reached...)
 	}
-	msg := sprintf("%s has no %q at %s", r.name(path), missing, where)
+	msg := fmt.Sprintf("%s has no %q at %s", r.name(path), missing, where)
 	if n != nil && n.Kind == yaml.MappingNode {
 		var keys []string
 		each(n, func(k string, _ *yaml.Node) { keys = append(keys, k) })

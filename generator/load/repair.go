@@ -23,8 +23,8 @@ var kindNames = map[string]string{"int": "the integer", "float": "the number", "
 const maxRepairs = 100
 
 // repairScalar finds the value a load error complains about and turns it
-// into a string. It returns the repaired document and a warning, or ok
-// false when the error is of another kind.
+// into a string in doc itself. It returns the warning that says so, or ok
+// false when the error is of another kind or names no value of doc.
 func repairScalar(doc *yaml.Node, loadErr error, cfg Config, loc *locator) (diag.Diagnostic, bool) {
 	m := scalarNotString.FindStringSubmatch(loadErr.Error())
 	if m == nil {
@@ -85,7 +85,7 @@ func goWords(t string) string {
 		if strings.ContainsRune("AEIOU", rune(name[0])) {
 			article = "an"
 		}
-		return sprintf("%s %s object (a mapping)", article, name)
+		return fmt.Sprintf("%s %s object (a mapping)", article, name)
 	}
 	return t
 }
@@ -109,7 +109,7 @@ func constructErrors(cfg Config, loc *locator, err error) diag.List {
 		}
 		line, col := loc.position(cfg.Path, ptr)
 		out = append(out, diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr,
-			Message: sprintf("%s must be %s, got %s", key, goWords(goType), got)})
+			Message: fmt.Sprintf("%s must be %s, got %s", key, goWords(goType), got)})
 	}
 	return out
 }

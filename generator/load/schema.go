@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 
@@ -10,8 +9,6 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 	"github.com/oagen/oagen/generator/naming"
 )
-
-var sprintf = fmt.Sprintf
 
 // refOf returns the Go type that holds values of the schema, declaring a
 // named type (from hint) when the schema needs one, and whether the schema

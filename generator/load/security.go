@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -71,7 +72,7 @@ func (b *builder) security(op *openapi3.Operation, ptr string) [][]string {
 		for _, name := range sortedKeys(req) {
 			id, ok := b.credentialID(name)
 			if !ok {
-				b.warn(sprintf("%s/%d/%s", at, i, escape(name)), "security scheme %q is not declared in components.securitySchemes; ignored", name)
+				b.warn(fmt.Sprintf("%s/%d/%s", at, i, escape(name)), "security scheme %q is not declared in components.securitySchemes; ignored", name)
 				continue
 			}
 			if id != "" && !slices.Contains(alt, id) {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -61,12 +62,12 @@ func wrapped(s *openapi3.Schema) (*openapi3.SchemaRef, string) {
 	}
 	for i, m := range s.OneOf {
 		if !isNull(m) {
-			return m, sprintf("/oneOf/%d", i)
+			return m, fmt.Sprintf("/oneOf/%d", i)
 		}
 	}
 	for i, m := range s.AnyOf {
 		if !isNull(m) {
-			return m, sprintf("/anyOf/%d", i)
+			return m, fmt.Sprintf("/anyOf/%d", i)
 		}
 	}
 	return nil, ""

@@ -32,7 +32,7 @@ import (
 // without positions.
 func parseFile(name string, data []byte) (root, tree *yaml.Node, text []byte, problem *diag.Diagnostic) {
 	fail := func(line, col int, format string, args ...any) (*yaml.Node, *yaml.Node, []byte, *diag.Diagnostic) {
-		return nil, nil, nil, &diag.Diagnostic{File: name, Line: line, Col: col, Message: sprintf(format, args...)}
+		return nil, nil, nil, &diag.Diagnostic{File: name, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(1, 1, "the file is empty; an OpenAPI description starts with a line such as \"openapi: 3.1.0\"")
@@ -193,7 +193,7 @@ func yamlSyntax(data []byte, v3err error) diag.Diagnostic {
 			line, _ := strconv.Atoi(lm[1])
 			col := keyColumn(data, line, m[1])
 			return diag.Diagnostic{Line: line, Col: col,
-				Message: sprintf("key %q is written twice in one mapping (first at line %s); YAML allows each key once: remove or rename one", m[1], m[2])}
+				Message: fmt.Sprintf("key %q is written twice in one mapping (first at line %s); YAML allows each key once: remove or rename one", m[1], m[2])}
 		}
 	}
 	var doc yaml4.Node
@@ -208,7 +208,7 @@ func yamlSyntax(data []byte, v3err error) diag.Diagnostic {
 		return d
 	}
 	if line, col, ok := openQuote(data, le.Mark.Line); ok {
-		return diag.Diagnostic{Line: line, Col: col, Message: sprintf("not valid YAML: the string this quote opens is not closed on its line, "+
+		return diag.Diagnostic{Line: line, Col: col, Message: fmt.Sprintf("not valid YAML: the string this quote opens is not closed on its line, "+
 			"so YAML reads on to line %d, column %d, where it stops making sense; close the quote", le.Mark.Line, le.Mark.Column)}
 	}
 	d := diag.Diagnostic{Line: le.Mark.Line, Col: max(le.Mark.Column, 1), Message: "not valid YAML: " + yamlWords(data, le)}
@@ -282,20 +282,20 @@ func yamlWords(data []byte, le *yaml4.LoadError) string {
 		return "a tab where YAML expects spaces; YAML indents with spaces only"
 	case strings.HasPrefix(le.Message, "did not find expected ',' or "):
 		closer := strings.TrimPrefix(le.Message, "did not find expected ',' or ")
-		return sprintf("the %s at %s is not closed; expected , or %s before this", opened, at(le.ContextMark), strings.Trim(closer, "'"))
+		return fmt.Sprintf("the %s at %s is not closed; expected , or %s before this", opened, at(le.ContextMark), strings.Trim(closer, "'"))
 	case le.Message == "mapping values are not allowed in this context":
 		return "a colon followed by a space starts a mapping where one cannot start; quote the value if the colon belongs to it"
 	case le.Message == "did not find expected key" && le.ContextMsg != "":
-		return sprintf("this line's indentation does not fit the %s that starts at %s", opened, at(le.ContextMark))
+		return fmt.Sprintf("this line's indentation does not fit the %s that starts at %s", opened, at(le.ContextMark))
 	case le.Message == "could not find expected ':'":
 		return "a key without ':' (a line of text where a \"key: value\" belongs)"
 	case strings.Contains(le.ContextMsg, "quoted scalar"):
-		return sprintf("the quoted string that starts at %s is not closed", at(le.ContextMark))
+		return fmt.Sprintf("the quoted string that starts at %s is not closed", at(le.ContextMark))
 	case le.Message == "did not find expected node content":
 		return "expected a value here"
 	}
 	if le.ContextMsg != "" {
-		return sprintf("%s (%s at %s)", le.Message, le.ContextMsg, at(le.ContextMark))
+		return fmt.Sprintf("%s (%s at %s)", le.Message, le.ContextMsg, at(le.ContextMark))
 	}
 	return le.Message
 }
@@ -344,7 +344,7 @@ func yamlDuplicates(loc *locator, path, name string, data []byte) diag.List {
 	var out diag.List
 	for _, d := range loc.duplicates(path) {
 		out = append(out, diag.Diagnostic{File: name, Line: d.line, Col: d.col, Pointer: d.pointer,
-			Message: sprintf("key %q is written twice in one mapping (first at %s); YAML allows each key once: remove or rename one", d.key, d.first)})
+			Message: fmt.Sprintf("key %q is written twice in one mapping (first at %s); YAML allows each key once: remove or rename one", d.key, d.first)})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 		if isNull(m) {
 			continue
 		}
-		mptr := sprintf("%s/%s/%d", ptr, key, i)
+		mptr := fmt.Sprintf("%s/%s/%d", ptr, key, i)
 		if len(subtypes) > 0 {
 			mptr = "#/components/schemas/" + escape(refName(m.Ref))
 		}
@@ -78,7 +79,7 @@ func variantHint(m *openapi3.SchemaRef, i int) string {
 	if m.Value != nil && m.Value.Title != "" {
 		return naming.Exported(m.Value.Title)
 	}
-	return sprintf("Variant%d", i+1)
+	return fmt.Sprintf("Variant%d", i+1)
 }
 
 // variantName names a variant after its type: ElementalContent,
@@ -104,7 +105,7 @@ func variantName(ref ir.TypeRef, m *openapi3.SchemaRef, i int) string {
 	case ir.Time:
 		return "Time"
 	}
-	return sprintf("Variant%d", i+1)
+	return fmt.Sprintf("Variant%d", i+1)
 }
 
 // discriminatorValues lists the discriminator values that select a

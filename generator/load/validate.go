@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -110,7 +111,7 @@ func invalidSchemaOf(ctx context.Context, op *openapi3.Operation, ptr string) (s
 		if p == nil || p.Ref != "" || p.Value == nil {
 			continue
 		}
-		at := sprintf("%s/parameters/%d", ptr, i)
+		at := fmt.Sprintf("%s/parameters/%d", ptr, i)
 		if q, err := try(p.Value.Schema, at+"/schema"); err != nil {
 			return q, err
 		}

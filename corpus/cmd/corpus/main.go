@@ -40,7 +40,7 @@ func run() int {
 		runRE        = flag.String("run", "", "only specs whose ID matches this regular expression")
 		limit        = flag.Int("limit", 0, "at most this many specs (after the other filters)")
 		every        = flag.Int("every", 1, "only every Nth spec (after -run, -version and -origin): a sample of the corpus")
-		version      = flag.String("version", "", "only specs declaring this version: 2.0, 3.0 or 3.1")
+		version      = flag.String("version", "", "only specs declaring this version: 2.0, 3.0, 3.1 or 3.2")
 		origin       = flag.String("origin", "", "only specs whose origin format (x-origin, e.g. \"swagger 2.0\") matches this regular expression")
 		subset       = flag.Bool("subset", false, "run the fixed subset of the corpus test instead of the whole corpus")
 		list         = flag.Bool("list", false, "list the selected specs and stop")
@@ -101,9 +101,9 @@ func run() int {
 		}
 	}
 	switch *version {
-	case "", "all", "2.0", "3.0", "3.1":
+	case "", "all", "2.0", "3.0", "3.1", "3.2":
 	default:
-		return fail(fmt.Errorf("-version %q: want 2.0, 3.0 or 3.1", *version))
+		return fail(fmt.Errorf("-version %q: want 2.0, 3.0, 3.1 or 3.2", *version))
 	}
 
 	work := *keep

@@ -60,11 +60,7 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 		op.addQuery("csv", strings.Join(parts, ","))
 	}
 	if len(req.Pipes) > 0 {
-		parts := make([]string, len(req.Pipes))
-		for i, v := range req.Pipes {
-			parts[i] = v
-		}
-		op.addQuery("pipes", strings.Join(parts, "|"))
+		op.addQuery("pipes", strings.Join(req.Pipes, "|"))
 	}
 	for _, kv := range deepObjectPairs("filter", req.Filter) {
 		op.addQuery(kv.name, kv.value)

@@ -54,8 +54,8 @@ func (s *DefaultService) GetIter(ctx context.Context, operation2 string, url2 st
 	}, func(p *DefaultGetResponse) []string {
 		return p.Items
 	}, func(p *DefaultGetResponse) (string, bool) {
-		v0, _ := p.Next.Get()
-		return v0, v0 != ""
+		next, _ := p.Next.Get()
+		return next, next != ""
 	})
 }
 
