@@ -48,23 +48,23 @@ func newRequestConfig(baseURL string, opts []Option) requestConfig {
 }
 
 // apply runs opts in order, skipping nil ones.
-func (cfg *requestConfig) apply(opts []Option) {
+func (c *requestConfig) apply(opts []Option) {
 	for _, opt := range opts {
 		if opt != nil {
-			opt(cfg)
+			opt(c)
 		}
 	}
 }
 
-// withCallOptions returns a copy of cfg that per-call options can change
-// without touching cfg.
-func (cfg *requestConfig) withCallOptions(opts []RequestOption) requestConfig {
-	c := *cfg
+// withCallOptions returns a copy of c that per-call options can change
+// without touching c.
+func (c *requestConfig) withCallOptions(opts []RequestOption) requestConfig {
+	call := *c
 	if len(opts) == 0 {
-		return c
+		return call
 	}
-	c.header = cfg.header.Clone()
-	c.middlewares = slices.Clip(cfg.middlewares)
-	c.apply(opts)
-	return c
+	call.header = c.header.Clone()
+	call.middlewares = slices.Clip(c.middlewares)
+	call.apply(opts)
+	return call
 }

@@ -67,6 +67,6 @@
 //	roundTrip scalarText scanMembers sendWithRetries shouldRetry
 //	sleepContext snippet sortedKeys streamAttempt stringField
 //	stringValue timeValue unionVariant unmarshalJSON unquoteJSON
-//	unwrapURLError userAgent withAPIKey withCredential withJitter
-//	withNow withSleep writeFilePart
+//	unwrapURLError userAgent withAPIKey withCredential
+//	 writeFilePart
 package templates

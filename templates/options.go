@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"context"
 	"encoding/base64"
 	"net/http"
 	"time"
@@ -101,23 +100,6 @@ func WithMiddleware(mw Middleware) Option {
 // *dst is left alone when no response was received.
 func WithResponseInto(dst **http.Response) Option {
 	return func(c *requestConfig) { c.responseInto = dst }
-}
-
-// withSleep replaces how the client waits between attempts. sleep must
-// return ctx's error promptly when ctx is done.
-func withSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
-	return func(c *requestConfig) { c.sleep = sleep }
-}
-
-// withNow replaces the clock used to read HTTP-date Retry-After headers.
-func withNow(now func() time.Time) Option {
-	return func(c *requestConfig) { c.now = now }
-}
-
-// withJitter replaces the source of backoff jitter; it returns a float in
-// [0, 1).
-func withJitter(jitter func() float64) Option {
-	return func(c *requestConfig) { c.jitter = jitter }
 }
 
 // headers returns c.header, creating it on first use.

@@ -130,15 +130,6 @@ func unmarshalJSON(data []byte, v jsonMover) error {
 	return err
 }
 
-// encodeValue encodes *p with move.
-func encodeValue[T any](p *T, move func(*T, *jsonCodec)) ([]byte, error) {
-	c := newEncoder()
-	move(p, c)
-	out, err := c.encoded()
-	c.release()
-	return out, err
-}
-
 // decodeValue decodes data, which must hold one JSON value, into *p with
 // move.
 func decodeValue[T any](data []byte, p *T, move func(*T, *jsonCodec)) error {

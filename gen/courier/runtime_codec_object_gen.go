@@ -106,15 +106,6 @@ func (c *jsonCodec) push(m *objectMembers) {
 	f.wrote, f.keyUnquoted = false, false
 }
 
-// memberKey returns the key of the current member of the innermost object.
-func (c *jsonCodec) memberKey() []byte {
-	f := &c.frames[len(c.frames)-1]
-	if f.keyUnquoted {
-		return c.scratch
-	}
-	return c.in[f.keyStart:f.keyEnd]
-}
-
 // beginObject starts moving an object with the members m, and returns the
 // index of the first member to move (len(m.names) for an undeclared one),
 // or -1 when there is none.
@@ -232,25 +223,4 @@ func (c *jsonCodec) readMember() int {
 		c.frames = c.frames[:len(c.frames)-1]
 	}
 	return -1
-}
-
-// written reports whether the current object already wrote the declared
-// member named key.
-func (c *jsonCodec) written(key string) bool {
-	f := &c.frames[len(c.frames)-1]
-	m := f.members
-	i := -1
-	if m.index != nil {
-		if j, ok := m.index[key]; ok {
-			i = j
-		}
-	} else {
-		for j, name := range m.names {
-			if name == key {
-				i = j
-				break
-			}
-		}
-	}
-	return i >= 0 && c.marks[f.marks+i/64]&(1<<(i%64)) != 0
 }

@@ -31,13 +31,6 @@ func withCredential(cred credential) Option {
 	}
 }
 
-// withAPIKey sets the key of the API-key security scheme named scheme, sent
-// in ("header", "query" or "cookie") under name. Errors never show it: they
-// leave the query string and the headers out.
-func withAPIKey(scheme, in, name, key string) Option {
-	return withCredential(credential{id: "key:" + scheme, in: in, name: name, value: key})
-}
-
 // credentialsFor returns the credentials to send with op. An operation with
 // no security requirements (nil) gets every credential. Otherwise the
 // requirements are alternatives, each a set of schemes that must all be

@@ -116,11 +116,6 @@ func (op *operation) requestURL(base string) (*url.URL, error) {
 	return u, nil
 }
 
-// pathEscape escapes a path parameter value so that it stays one segment.
-func pathEscape(s string) string {
-	return url.PathEscape(s)
-}
-
 // mayBeEmpty reports whether a 2xx response with this status may come
 // without a body: 204 and 205 never have one, and the operation may
 // declare others.

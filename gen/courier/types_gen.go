@@ -1056,13 +1056,13 @@ type Error struct {
 	Type Opt[ErrorType] `json:"type,omitzero"`
 }
 
-// error_Members names the JSON members of Error, in the order of its moveJSON
+// errorMembers names the JSON members of Error, in the order of its moveJSON
 // cases.
-var error_Members = objectMembers{names: []string{"message", "type"}}
+var errorMembers = objectMembers{names: []string{"message", "type"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Error) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&error_Members); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&errorMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Message)

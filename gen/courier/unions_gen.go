@@ -106,14 +106,14 @@ func (u *Content) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Content) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Content) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Content) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Content) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // ElementalNode is one node of Elemental content; `type` says which kind.
@@ -416,12 +416,12 @@ func (u *ElementalNode) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v ElementalNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u ElementalNode) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *ElementalNode) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *ElementalNode) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }

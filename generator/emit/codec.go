@@ -17,14 +17,14 @@ import (
 //
 //	func (v Job) MarshalJSON() ([]byte, error) { return marshalJSON(&v) }
 //	func (v *Job) UnmarshalJSON(data []byte) error { return unmarshalJSON(data, v) }
-func codecWrappers(f *jen.File, name string) {
-	f.Comment("MarshalJSON encodes v as the API expects it.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalJSON").Call(jen.Op("&").Id("v"))),
+func codecWrappers(f *jen.File, name, recv string) {
+	f.Comment("MarshalJSON encodes " + recv + " as the API expects it.")
+	f.Func().Params(jen.Id(recv).Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalJSON").Call(jen.Op("&").Id(recv))),
 	)
-	f.Comment("UnmarshalJSON decodes data into v.")
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id("v"))),
+	f.Comment("UnmarshalJSON decodes data into " + recv + ".")
+	f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id(recv))),
 	)
 }
 
@@ -45,7 +45,7 @@ func codecWrappers(f *jen.File, name string) {
 //		}
 //	}
 func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
-	table := naming.Unexported(t.Name) + "Members"
+	table := naming.Unexported(t.Name + "Members")
 	var names, cases []jen.Code
 	for _, fl := range t.Fields {
 		if fl.JSONName == "-" {
@@ -82,7 +82,7 @@ func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
 			jen.Id("i").Op("=").Id("c").Dot("nextMember").Call(),
 		).Block(body),
 	)
-	codecWrappers(f, t.Name)
+	codecWrappers(f, t.Name, "v")
 }
 
 // memberCode moves one field of v, leaving out an absent optional value.
@@ -204,7 +204,7 @@ func (e *emitter) definedCodec(f *jen.File, t *ir.Type) {
 	)
 	if u.Kind == ir.Named {
 		if target := e.byName[u.Name]; target == nil || target.Kind != ir.Enum {
-			codecWrappers(f, t.Name)
+			codecWrappers(f, t.Name, "v")
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 		jen.Id("value").Any(),
 		jen.Id("raw").Qual("encoding/json", "RawMessage").Comment("the JSON of an unknown variant"),
 	)
-	table := naming.Unexported(t.Name) + "Variants"
+	table := naming.Unexported(t.Name + "Variants")
 	e.variantTable(f, t, table)
 	for i, v := range t.Variants {
 		e.variantMethods(f, t, i, v)
@@ -136,7 +136,7 @@ func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
 	f.Comment("Raw returns the JSON of a variant the API description does not list, as received.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
 	e.unionCodec(f, t, table)
-	codecWrappers(f, t.Name)
+	codecWrappers(f, t.Name, "u")
 }
 
 // unionCodec writes moveJSON: decoding picks the variant and keeps a

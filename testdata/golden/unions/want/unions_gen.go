@@ -105,14 +105,14 @@ func (u *Contact) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Contact) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Contact) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Contact) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Contact) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // HolderInline is one of several types.
@@ -208,14 +208,14 @@ func (u *HolderInline) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v HolderInline) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u HolderInline) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *HolderInline) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *HolderInline) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // Pet is a base whose subtypes extend it through allOf.
@@ -358,14 +358,14 @@ func (u *Pet) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Pet) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Pet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Pet) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Pet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // Scalar is told apart by JSON type.
@@ -508,14 +508,14 @@ func (u *Scalar) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Scalar) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Scalar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Scalar) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Scalar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // Shape is one of several types.
@@ -626,14 +626,14 @@ func (u *Shape) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Shape) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Shape) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Shape) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Shape) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }
 
 // Vehicle is properties common to every variant, beside a oneOf.
@@ -740,12 +740,12 @@ func (u *Vehicle) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v Vehicle) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u Vehicle) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *Vehicle) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *Vehicle) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }

@@ -1,0 +1,273 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"maps"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// trimRuntime drops from the runtime files the unexported declarations
+// that nothing in the package uses: not the generated files, and not the
+// runtime declarations they use, transitively. Exported declarations (the
+// client's API) always stay. So a client without paging carries no
+// paginate, one without form bodies no form encoder, and the generated
+// package has no dead code. Files left without declarations are dropped.
+// The name-based walk keeps a declaration whenever its name is used
+// anywhere it reaches, which can keep too much but never too little.
+func trimRuntime(runtime, generated map[string][]byte) (map[string][]byte, error) {
+	used := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(generated)) {
+		f, err := parser.ParseFile(token.NewFileSet(), name, generated[name], parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		addIdents(used, f)
+	}
+	fset := token.NewFileSet()
+	var all []*runtimeDecl
+	files := map[string]*ast.File{}
+	for _, name := range slices.Sorted(maps.Keys(runtime)) {
+		f, err := parser.ParseFile(fset, name, runtime[name], parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("runtime %s: %w", name, err)
+		}
+		files[name] = f
+		all = append(all, runtimeDecls(name, f)...)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range all {
+			if !d.kept && d.needed(used) {
+				d.kept, changed = true, true
+				for n := range d.uses {
+					used[n] = true
+				}
+			}
+		}
+	}
+	out := map[string][]byte{}
+	for name, src := range runtime {
+		var cuts [][2]int
+		kept := 0
+		for _, d := range all {
+			switch {
+			case d.file != name:
+			case d.kept:
+				kept++
+			default:
+				cuts = append(cuts, [2]int{fset.Position(d.from).Offset, fset.Position(d.to).Offset})
+			}
+		}
+		if kept == 0 {
+			continue
+		}
+		trimmed, err := dropUnusedImports(name, cut(src, cuts))
+		if err != nil {
+			return nil, err
+		}
+		out[name] = trimmed
+	}
+	return out, nil
+}
+
+// dropUnusedImports removes the imports that a trimmed file no longer uses.
+func dropUnusedImports(name string, src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	if err != nil {
+		return nil, fmt.Errorf("trimmed runtime %s: %w", name, err)
+	}
+	qualifiers := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				qualifiers[id.Name] = true
+			}
+		}
+		return true
+	})
+	changed := false
+	for _, imp := range slices.Clone(f.Imports) {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if !qualifiers[importName(imp, path)] {
+			astutil.DeleteNamedImport(fset, f, importNameOrEmpty(imp), path)
+			changed = true
+		}
+	}
+	if !changed {
+		return src, nil
+	}
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, f); err != nil {
+		return nil, fmt.Errorf("trimmed runtime %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// runtimeDecl is one top-level declaration of the runtime, or one spec of
+// a var or type group; a const group stays whole, since iota numbers it.
+type runtimeDecl struct {
+	file     string
+	from, to token.Pos // with its doc comment
+	names    []string  // what it declares
+	recv     string    // a method's receiver type
+	uses     map[string]bool
+	kept     bool
+}
+
+// needed reports whether a declaration is used: an exported or used name,
+// or a method of a kept type whose name is exported or used.
+func (d *runtimeDecl) needed(used map[string]bool) bool {
+	for _, n := range d.names {
+		if d.recv != "" {
+			return used[d.recv] && (ast.IsExported(n) || used[n])
+		}
+		if ast.IsExported(n) || used[n] || n == "init" || n == "_" {
+			return true
+		}
+	}
+	return false
+}
+
+func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
+	var out []*runtimeDecl
+	add := func(from, to token.Pos, node ast.Node, names []string, recv string) {
+		d := &runtimeDecl{file: file, from: from, to: to, names: names, recv: recv, uses: map[string]bool{}}
+		addIdents(d.uses, node)
+		out = append(out, d)
+	}
+	for _, decl := range f.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			recv := ""
+			if decl.Recv != nil && len(decl.Recv.List) == 1 {
+				recv = baseTypeName(decl.Recv.List[0].Type)
+			}
+			add(docStart(decl.Doc, decl.Pos()), decl.End(), decl, []string{decl.Name.Name}, recv)
+		case *ast.GenDecl:
+			if decl.Tok == token.IMPORT {
+				continue
+			}
+			if decl.Tok == token.CONST || !decl.Lparen.IsValid() {
+				add(docStart(decl.Doc, decl.Pos()), decl.End(), decl, specNames(decl.Specs), "")
+				continue
+			}
+			for _, s := range decl.Specs {
+				doc, pos := specDoc(s)
+				add(docStart(doc, pos), s.End(), s, specNames([]ast.Spec{s}), "")
+			}
+		}
+	}
+	return out
+}
+
+func docStart(doc *ast.CommentGroup, pos token.Pos) token.Pos {
+	if doc != nil {
+		return doc.Pos()
+	}
+	return pos
+}
+
+func specDoc(s ast.Spec) (*ast.CommentGroup, token.Pos) {
+	switch s := s.(type) {
+	case *ast.ValueSpec:
+		return s.Doc, s.Pos()
+	case *ast.TypeSpec:
+		return s.Doc, s.Pos()
+	}
+	return nil, s.Pos()
+}
+
+func specNames(specs []ast.Spec) []string {
+	var names []string
+	for _, s := range specs {
+		switch s := s.(type) {
+		case *ast.ValueSpec:
+			for _, n := range s.Names {
+				names = append(names, n.Name)
+			}
+		case *ast.TypeSpec:
+			names = append(names, s.Name.Name)
+		}
+	}
+	return names
+}
+
+// baseTypeName is T for a receiver T, *T, T[X] or *T[X].
+func baseTypeName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// addIdents records every identifier that node spells.
+func addIdents(set map[string]bool, node ast.Node) {
+	ast.Inspect(node, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			set[id.Name] = true
+		}
+		return true
+	})
+}
+
+// cut removes the byte ranges from src, each with the line break after it.
+func cut(src []byte, ranges [][2]int) []byte {
+	sort.Slice(ranges, func(i, j int) bool { return ranges[i][0] < ranges[j][0] })
+	var out []byte
+	at := 0
+	for _, r := range ranges {
+		if r[0] < at {
+			continue
+		}
+		out = append(out, src[at:r[0]]...)
+		at = r[1]
+		if at < len(src) && src[at] == '\n' {
+			at++
+		}
+	}
+	return append(out, src[at:]...)
+}
+
+// importName is the name a file refers to an import by: its own name, or
+// the last element of the path that is not a major version (math/rand/v2
+// is rand). The runtime imports only the standard library, whose package
+// names follow their paths.
+func importName(imp *ast.ImportSpec, path string) string {
+	if imp.Name != nil {
+		return imp.Name.Name
+	}
+	parts := strings.Split(path, "/")
+	last := parts[len(parts)-1]
+	if len(parts) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = parts[len(parts)-2]
+	}
+	return last
+}
+
+func importNameOrEmpty(imp *ast.ImportSpec) string {
+	if imp.Name != nil {
+		return imp.Name.Name
+	}
+	return ""
+}
