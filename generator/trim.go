@@ -130,7 +130,7 @@ type runtimeDecl struct {
 func (d *runtimeDecl) needed(used map[string]bool) bool {
 	for _, n := range d.names {
 		if d.recv != "" {
-			return used[d.recv] && (ast.IsExported(n) || used[n])
+			return used[d.recv] && (ast.IsExported(n) || used["."+n])
 		}
 		if ast.IsExported(n) || used[n] || n == "init" || n == "_" {
 			return true
@@ -143,7 +143,18 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 	var out []*runtimeDecl
 	add := func(from, to token.Pos, node ast.Node, names []string, recv string) {
 		d := &runtimeDecl{file: file, from: from, to: to, names: names, recv: recv, uses: map[string]bool{}}
-		addIdents(d.uses, node)
+		if fn, ok := node.(*ast.FuncDecl); ok {
+			// What the function uses, not its own name.
+			if fn.Recv != nil {
+				addIdents(d.uses, fn.Recv)
+			}
+			addIdents(d.uses, fn.Type)
+			if fn.Body != nil {
+				addIdents(d.uses, fn.Body)
+			}
+		} else {
+			addIdents(d.uses, node)
+		}
 		out = append(out, d)
 	}
 	for _, decl := range f.Decls {
@@ -221,11 +232,18 @@ func baseTypeName(e ast.Expr) string {
 	}
 }
 
-// addIdents records every identifier that node spells.
+// addIdents records the identifiers that node spells: a bare name as
+// itself, and a selected one (x.name, a method or a field) as ".name", so
+// that a method is not kept by a function or type of the same name.
 func addIdents(set map[string]bool, node ast.Node) {
 	ast.Inspect(node, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			set[id.Name] = true
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			set["."+n.Sel.Name] = true
+			addIdents(set, n.X)
+			return false
+		case *ast.Ident:
+			set[n.Name] = true
 		}
 		return true
 	})

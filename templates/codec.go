@@ -199,10 +199,10 @@ func (c *jsonCodec) nullable(present, valid *bool) bool {
 	return true
 }
 
-// present reports whether a value whose nil means absent is to be moved:
+// hasValue reports whether a value whose nil means absent is to be moved:
 // isSet when encoding, always when decoding (the mover reads a null as
 // nil).
-func (c *jsonCodec) present(isSet bool) bool {
+func (c *jsonCodec) hasValue(isSet bool) bool {
 	return c.decode || isSet
 }
 

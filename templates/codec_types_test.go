@@ -102,35 +102,35 @@ func (v *codecItem) moveJSON(c *jsonCodec) {
 				c.int64(&v.Note.value)
 			}
 		case 9:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 10:
-			if c.present(v.Scores != nil) {
+			if c.hasValue(v.Scores != nil) {
 				moveMap(c, &v.Scores, float64Value)
 			}
 		case 11:
-			if c.present(v.Child != nil) {
+			if c.hasValue(v.Child != nil) {
 				movePointer(c, &v.Child, (*codecItem).moveJSON)
 			}
 		case 12:
 			v.Inner.moveJSON(c)
 		case 13:
-			if c.present(v.Items != nil) {
+			if c.hasValue(v.Items != nil) {
 				moveSlice(c, &v.Items, (*codecInner).moveJSON)
 			}
 		case 14:
 			c.time(&v.When)
 		case 15:
-			if c.present(v.Data != nil) {
+			if c.hasValue(v.Data != nil) {
 				c.bytes(&v.Data)
 			}
 		case 16:
-			if c.present(v.Raw != nil) {
+			if c.hasValue(v.Raw != nil) {
 				c.raw(&v.Raw)
 			}
 		case 17:
-			if c.present(v.Any != nil) {
+			if c.hasValue(v.Any != nil) {
 				c.any(&v.Any)
 			}
 		case 18:

@@ -23,15 +23,15 @@ func (v *filter) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Status)
 		case 1:
-			if c.present(v.Created != nil) {
+			if c.hasValue(v.Created != nil) {
 				moveMap(c, &v.Created, func(p *int, c *jsonCodec) { c.int(p) })
 			}
 		case 2:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 3:
-			if c.present(v.Items != nil) {
+			if c.hasValue(v.Items != nil) {
 				moveSlice(c, &v.Items, func(p *map[string]any, c *jsonCodec) { moveMap(c, p, anyValue) })
 			}
 		case 4:

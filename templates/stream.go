@@ -6,11 +6,11 @@ import (
 	"io"
 )
 
-// stream sends op like call, but hands back the body of a 2xx response
+// callStream sends op like call, but hands back the body of a 2xx response
 // unread, for the caller to read and close. Failed attempts are retried as
 // call retries them; once a 2xx body is handed back it is not retried.
 // WithRequestTimeout does not apply: the context bounds the whole read.
-func (c *clientCore) stream(ctx context.Context, op *operation, opts []RequestOption) (io.ReadCloser, error) {
+func (c *clientCore) callStream(ctx context.Context, op *operation, opts []RequestOption) (io.ReadCloser, error) {
 	cfg := c.cfg.withCallOptions(opts)
 	p, err := prepareRequest(op, &cfg)
 	if err != nil {
@@ -68,9 +68,9 @@ func streamAttempt(ctx context.Context, p *preparedRequest, send MiddlewareNext)
 	return attemptResult{resp: resp, body: body}, nil
 }
 
-// text sends op and returns the 2xx body as a string.
-func (c *clientCore) text(ctx context.Context, op *operation, opts []RequestOption) (string, error) {
-	body, err := c.stream(ctx, op, opts)
+// callText sends op and returns the 2xx body as a string.
+func (c *clientCore) callText(ctx context.Context, op *operation, opts []RequestOption) (string, error) {
+	body, err := c.callStream(ctx, op, opts)
 	if err != nil {
 		return "", err
 	}

@@ -28,7 +28,7 @@ func TestStreamRetriesThenHandsBackTheBody(t *testing.T) {
 	defer srv.Close()
 	core := newClientCore(srv.URL, []Option{withSleep(noSleep)})
 	op := &operation{method: http.MethodGet, pathTemplate: "/blob", path: "/blob", accept: "application/octet-stream"}
-	body, err := core.stream(context.Background(), op, nil)
+	body, err := core.callStream(context.Background(), op, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestStreamErrorIsAPIError(t *testing.T) {
 	}))
 	defer srv.Close()
 	core := newClientCore(srv.URL, nil)
-	_, err := core.text(context.Background(), &operation{method: http.MethodGet, pathTemplate: "/blob", path: "/blob"}, nil)
+	_, err := core.callText(context.Background(), &operation{method: http.MethodGet, pathTemplate: "/blob", path: "/blob"}, nil)
 	apiErr, ok := err.(*APIError)
 	if !ok || apiErr.StatusCode != http.StatusNotFound || apiErr.Message != "no such blob" {
 		t.Fatalf("err = %v (%T)", err, err)
@@ -79,7 +79,7 @@ func TestRawBodyCookiesAndText(t *testing.T) {
 		rawBody: strings.NewReader("hello"), contentType: "text/plain"}
 	op.addCookie("session", "abc")
 	op.addCookie("theme", "dark")
-	got, err := core.text(context.Background(), op, nil)
+	got, err := core.callText(context.Background(), op, nil)
 	if err != nil || got != "stored" {
 		t.Fatalf("text = %q, %v", got, err)
 	}

@@ -3,7 +3,6 @@
 package courier
 
 import (
-	"encoding/json"
 	"reflect"
 	"slices"
 )
@@ -124,7 +123,6 @@ func sortedKeys[T any](c *jsonCodec, m map[string]T) (keys []string, mark int) {
 
 // Element movers, for moveSlice, moveMap, moveExtra and movePointer.
 
-func stringValue(p *string, c *jsonCodec)       { c.string(p) }
-func int64Value(p *int64, c *jsonCodec)         { c.int64(p) }
-func rawValue(p *json.RawMessage, c *jsonCodec) { c.raw(p) }
-func anyValue(p *any, c *jsonCodec)             { c.any(p) }
+func stringValue(p *string, c *jsonCodec) { c.string(p) }
+func int64Value(p *int64, c *jsonCodec)   { c.int64(p) }
+func anyValue(p *any, c *jsonCodec)       { c.any(p) }

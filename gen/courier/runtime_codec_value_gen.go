@@ -46,30 +46,6 @@ func (c *jsonCodec) int64(p *int64) {
 	}
 }
 
-// int32 moves an int32.
-func (c *jsonCodec) int32(p *int32) {
-	if c.err != nil {
-		return
-	}
-	if !c.decode {
-		c.writeInt(int64(*p))
-	} else if n, ok := c.integer(32, "int32"); ok {
-		*p = int32(n)
-	}
-}
-
-// int moves an int.
-func (c *jsonCodec) int(p *int) {
-	if c.err != nil {
-		return
-	}
-	if !c.decode {
-		c.writeInt(int64(*p))
-	} else if n, ok := c.integer(strconv.IntSize, "int"); ok {
-		*p = int(n)
-	}
-}
-
 // integer reads a JSON number that is an integer of the given bit size;
 // false after a null or an error.
 func (c *jsonCodec) integer(bits int, goType string) (int64, bool) {
@@ -120,30 +96,6 @@ func parseJSONInt(num []byte) (int64, bool) {
 		n = -n
 	}
 	return n, true
-}
-
-// float64 moves a float64.
-func (c *jsonCodec) float64(p *float64) {
-	if c.err != nil {
-		return
-	}
-	if !c.decode {
-		c.writeFloat(*p, 64)
-	} else if f, ok := c.float(64, "float64"); ok {
-		*p = f
-	}
-}
-
-// float32 moves a float32.
-func (c *jsonCodec) float32(p *float32) {
-	if c.err != nil {
-		return
-	}
-	if !c.decode {
-		c.writeFloat(float64(*p), 32)
-	} else if f, ok := c.float(32, "float32"); ok {
-		*p = float32(f)
-	}
 }
 
 // float reads a JSON number as a float of the given bit size; false after

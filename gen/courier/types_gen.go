@@ -116,11 +116,11 @@ func (v *BulkIngestError) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&bulkIngestErrorMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.User != nil) {
+			if c.hasValue(v.User != nil) {
 				c.any(&v.User)
 			}
 		case 1:
-			if c.present(v.Error != nil) {
+			if c.hasValue(v.Error != nil) {
 				c.any(&v.Error)
 			}
 		}
@@ -158,7 +158,7 @@ func (v *BulkIngestUsersResponse) moveJSON(c *jsonCodec) {
 		case 0:
 			c.int64(&v.Total)
 		case 1:
-			if c.present(v.Errors != nil) {
+			if c.hasValue(v.Errors != nil) {
 				moveSlice(c, &v.Errors, (*BulkIngestError).moveJSON)
 			}
 		}
@@ -212,7 +212,7 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&bulkMessageUserResponseMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Data != nil) {
+			if c.hasValue(v.Data != nil) {
 				c.any(&v.Data)
 			}
 		case 1:
@@ -1217,7 +1217,7 @@ func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Profile.value, anyValue)
 			}
 		case 2:
-			if c.present(v.Data != nil) {
+			if c.hasValue(v.Data != nil) {
 				c.any(&v.Data)
 			}
 		case 3:
@@ -1946,7 +1946,7 @@ func (v *Routing) moveJSON(c *jsonCodec) {
 				c.string((*string)(&v.Method.value))
 			}
 		case 1:
-			if c.present(v.Channels != nil) {
+			if c.hasValue(v.Channels != nil) {
 				moveSlice(c, &v.Channels, stringValue)
 			}
 		}

@@ -97,11 +97,11 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 			jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")))).Block(
 			e.moveCode(fl.Type, field.Clone().Dot("value")))}
 	case ir.Pointer:
-		return []jen.Code{jen.If(jen.Id("c").Dot("present").Call(field.Clone().Op("!=").Nil())).Block(
+		return []jen.Code{jen.If(jen.Id("c").Dot("hasValue").Call(field.Clone().Op("!=").Nil())).Block(
 			jen.Id("movePointer").Call(jen.Id("c"), jen.Op("&").Add(field.Clone()), e.elemMover(fl.Type)))}
 	}
 	if omitted(fl) {
-		return []jen.Code{jen.If(jen.Id("c").Dot("present").Call(field.Clone().Op("!=").Nil())).Block(
+		return []jen.Code{jen.If(jen.Id("c").Dot("hasValue").Call(field.Clone().Op("!=").Nil())).Block(
 			e.moveCode(fl.Type, field.Clone()))}
 	}
 	return []jen.Code{e.moveCode(fl.Type, field)}

@@ -63,6 +63,9 @@ type emitter struct {
 	requests map[*ir.Type]bool
 	// jsonBodies are the request structs whose JSON encoding is the body.
 	jsonBodies map[*ir.Type]bool
+	// usesExampleValue records that an Example function decodes a value
+	// from JSON, so that the examples' helpers declare exampleValue.
+	usesExampleValue bool
 	byName     map[string]*ir.Type
 	fileBases  map[*ir.Service]string // see serviceFileBases
 }

@@ -216,6 +216,9 @@ func (e *emitter) exampleHelpers(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()), jen.Return()),
 		jen.Qual("fmt", "Println").Call(jen.Lit("response:"), jen.Id("canonicalJSON").Call(jen.Id("b"))),
 	)
+	if !e.usesExampleValue {
+		return
+	}
 	f.Comment("exampleValue decodes a JSON document into T, for values that have no")
 	f.Comment("plain Go literal.")
 	f.Func().Id("exampleValue").Types(jen.Id("T").Any()).Params(jen.Id("doc").String()).Id("T").Block(

@@ -188,6 +188,7 @@ func (e *emitter) fallback(v any, t jen.Code) jen.Code {
 	if err != nil {
 		doc = []byte("null")
 	}
+	e.usesExampleValue = true
 	return jen.Id("exampleValue").Types(t).Call(jen.Lit(string(doc)))
 }
 

@@ -200,9 +200,9 @@ func (e *emitter) callStatements(o *ir.Operation) []jen.Code {
 			jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 		}
 	case ir.StreamResult:
-		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("stream").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
+		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("callStream").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
 	case ir.TextResult:
-		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("text").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
+		return []jen.Code{jen.Return(jen.Id("s").Dot("core").Dot("callText").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("opts")))}
 	}
 	return []jen.Code{
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Nil(), jen.Id("opts")),

@@ -20,11 +20,11 @@ func (v *Counters) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&countersMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Patterned != nil) {
+			if c.hasValue(v.Patterned != nil) {
 				moveMap(c, &v.Patterned, stringValue)
 			}
 		case 1:
-			if c.present(v.Mixed != nil) {
+			if c.hasValue(v.Mixed != nil) {
 				moveMap(c, &v.Mixed, anyValue)
 			}
 		}

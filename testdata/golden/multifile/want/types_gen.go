@@ -22,7 +22,7 @@ func (v *Owner) moveJSON(c *jsonCodec) {
 				c.string(&v.Name.value)
 			}
 		case 1:
-			if c.present(v.Pets != nil) {
+			if c.hasValue(v.Pets != nil) {
 				moveSlice(c, &v.Pets, (*Pet).moveJSON)
 			}
 		}

@@ -90,7 +90,7 @@ func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
 				c.bool(&v.Active.value)
 			}
 		case 5:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 6:
@@ -114,7 +114,7 @@ func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
 				c.float32(&v.Score.value)
 			}
 		case 11:
-			if c.present(v.Blob != nil) {
+			if c.hasValue(v.Blob != nil) {
 				c.bytes(&v.Blob)
 			}
 		}

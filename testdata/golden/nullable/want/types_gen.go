@@ -89,7 +89,7 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 				c.bool(&v.Active.value)
 			}
 		case 5:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 6:
@@ -113,7 +113,7 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 				c.float32(&v.Score.value)
 			}
 		case 11:
-			if c.present(v.Blob != nil) {
+			if c.hasValue(v.Blob != nil) {
 				c.bytes(&v.Blob)
 			}
 		}

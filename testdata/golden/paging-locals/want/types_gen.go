@@ -18,7 +18,7 @@ func (v *DefaultListEventsResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&defaultListEventsResponseMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Data != nil) {
+			if c.hasValue(v.Data != nil) {
 				moveSlice(c, &v.Data, stringValue)
 			}
 		case 1:
@@ -125,7 +125,7 @@ func (v *DefaultListLogsResponseP) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&defaultListLogsResponsePMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.P != nil) {
+			if c.hasValue(v.P != nil) {
 				moveSlice(c, &v.P, stringValue)
 			}
 		case 1:

@@ -139,7 +139,7 @@ func (v *Where) moveJSON(c *jsonCodec) {
 				v.Created.value.moveJSON(c)
 			}
 		case 2:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		}

@@ -15,7 +15,7 @@ func (v *A) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&aMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.B != nil) {
+			if c.hasValue(v.B != nil) {
 				movePointer(c, &v.B, (*B).moveJSON)
 			}
 		}
@@ -100,11 +100,11 @@ func (v *Node) moveJSON(c *jsonCodec) {
 				c.string(&v.Value.value)
 			}
 		case 1:
-			if c.present(v.Parent != nil) {
+			if c.hasValue(v.Parent != nil) {
 				movePointer(c, &v.Parent, (*Node).moveJSON)
 			}
 		case 2:
-			if c.present(v.Children != nil) {
+			if c.hasValue(v.Children != nil) {
 				moveSlice(c, &v.Children, (*Node).moveJSON)
 			}
 		}
@@ -144,7 +144,7 @@ func (v *TreeItem) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&treeItemMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Children != nil) {
+			if c.hasValue(v.Children != nil) {
 				v.Children.moveJSON(c)
 			}
 		}
@@ -178,11 +178,11 @@ func (v *Uses) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&usesMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.List != nil) {
+			if c.hasValue(v.List != nil) {
 				v.List.moveJSON(c)
 			}
 		case 1:
-			if c.present(v.Map != nil) {
+			if c.hasValue(v.Map != nil) {
 				v.Map.moveJSON(c)
 			}
 		}
@@ -214,7 +214,7 @@ func (v *UsesTree) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&usesTreeMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Tree != nil) {
+			if c.hasValue(v.Tree != nil) {
 				v.Tree.moveJSON(c)
 			}
 		}

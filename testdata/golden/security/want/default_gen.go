@@ -70,7 +70,7 @@ func (s *DefaultService) ListThings(ctx context.Context, opts ...RequestOption) 
 		accept:       "text/plain",
 		security:     [][]string{{"key:query_key", "key:session"}},
 	}
-	return s.core.text(ctx, op, opts)
+	return s.core.callText(ctx, op, opts)
 }
 
 // GetBlob calls getBlob.
@@ -90,7 +90,7 @@ func (s *DefaultService) GetBlob(ctx context.Context, id string, req *DefaultGet
 	if req.Sid != "" {
 		op.addCookie("sid", req.Sid)
 	}
-	return s.core.stream(ctx, op, opts)
+	return s.core.callStream(ctx, op, opts)
 }
 
 // DefaultGetBlobRequest holds the body and parameters of Default.GetBlob.

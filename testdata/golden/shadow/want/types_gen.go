@@ -18,7 +18,7 @@ func (v *DefaultGetResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&defaultGetResponseMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Items != nil) {
+			if c.hasValue(v.Items != nil) {
 				moveSlice(c, &v.Items, stringValue)
 			}
 		case 1:

@@ -201,7 +201,7 @@ func (v *Holder) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&holderMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Shapes != nil) {
+			if c.hasValue(v.Shapes != nil) {
 				moveSlice(c, &v.Shapes, (*Shape).moveJSON)
 			}
 		case 1:
@@ -281,7 +281,7 @@ func (v *Kennel) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&kennelMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.present(v.Pets != nil) {
+			if c.hasValue(v.Pets != nil) {
 				moveSlice(c, &v.Pets, (*Pet).moveJSON)
 			}
 		case 1:
