@@ -2,7 +2,7 @@ module github.com/oagen/oagen/bench
 
 go 1.26.8
 
-require github.com/oagen/oagen v0.0.0 // indirect
+require github.com/oagen/oagen v0.0.0
 
 require (
 	github.com/go-faster/errors v0.8.0

@@ -531,7 +531,7 @@ type BulkMessageUserResponse struct {
 	// Older way to name the user by id; prefer `to.user_id` or `profile`. Generated when left out.
 	Recipient OptNilString `json:"recipient"`
 	// The user's profile for this send, such as `email` and `phone_number`.
-	Profile OptBulkMessageUserResponseProfile `json:"profile"`
+	Profile OptNilBulkMessageUserResponseProfile `json:"profile"`
 	// Data for this user, merged over the job's `data` and taking precedence. Any JSON value.
 	Data jx.Raw `json:"data"`
 	// The user's notification preferences for this send.
@@ -550,7 +550,7 @@ func (s *BulkMessageUserResponse) GetRecipient() OptNilString {
 }
 
 // GetProfile returns the value of Profile.
-func (s *BulkMessageUserResponse) GetProfile() OptBulkMessageUserResponseProfile {
+func (s *BulkMessageUserResponse) GetProfile() OptNilBulkMessageUserResponseProfile {
 	return s.Profile
 }
 
@@ -585,7 +585,7 @@ func (s *BulkMessageUserResponse) SetRecipient(val OptNilString) {
 }
 
 // SetProfile sets the value of Profile.
-func (s *BulkMessageUserResponse) SetProfile(val OptBulkMessageUserResponseProfile) {
+func (s *BulkMessageUserResponse) SetProfile(val OptNilBulkMessageUserResponseProfile) {
 	s.Profile = val
 }
 
@@ -615,7 +615,16 @@ func (s *BulkMessageUserResponse) SetMessageId(val OptNilString) {
 }
 
 // The user's profile for this send, such as `email` and `phone_number`.
-type BulkMessageUserResponseProfile struct{}
+type BulkMessageUserResponseProfile map[string]jx.Raw
+
+func (s *BulkMessageUserResponseProfile) init() BulkMessageUserResponseProfile {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // BulkRunJobAccepted is response for BulkRunJob operation.
 type BulkRunJobAccepted struct{}
@@ -1061,7 +1070,7 @@ type ElementalChannelNode struct {
 	// The channel this content is for, for example `email`.
 	Channel string `json:"channel"`
 	// Channel-specific content passed through as is.
-	Raw OptElementalChannelNodeRaw `json:"raw"`
+	Raw OptNilElementalChannelNodeRaw `json:"raw"`
 	// Font size (email only).
 	FontSize OptNilString `json:"font_size"`
 	// Line height (email only).
@@ -1101,7 +1110,7 @@ func (s *ElementalChannelNode) GetChannel() string {
 }
 
 // GetRaw returns the value of Raw.
-func (s *ElementalChannelNode) GetRaw() OptElementalChannelNodeRaw {
+func (s *ElementalChannelNode) GetRaw() OptNilElementalChannelNodeRaw {
 	return s.Raw
 }
 
@@ -1151,7 +1160,7 @@ func (s *ElementalChannelNode) SetChannel(val string) {
 }
 
 // SetRaw sets the value of Raw.
-func (s *ElementalChannelNode) SetRaw(val OptElementalChannelNodeRaw) {
+func (s *ElementalChannelNode) SetRaw(val OptNilElementalChannelNodeRaw) {
 	s.Raw = val
 }
 
@@ -1171,7 +1180,16 @@ func (s *ElementalChannelNode) SetPadding(val OptNilString) {
 }
 
 // Channel-specific content passed through as is.
-type ElementalChannelNodeRaw struct{}
+type ElementalChannelNodeRaw map[string]jx.Raw
+
+func (s *ElementalChannelNodeRaw) init() ElementalChannelNodeRaw {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // Always `channel`.
 type ElementalChannelNodeType string
@@ -2526,12 +2544,12 @@ type InboundBulkMessage struct {
 	// Inline Elemental content to send instead of the event's notification.
 	Content OptNilContent `json:"content"`
 	// Data for the whole job, available to the templates. A user's own `data` is merged over it and wins.
-	Data OptInboundBulkMessageData `json:"data"`
+	Data OptNilInboundBulkMessageData `json:"data"`
 	// Localisation for the message. Courier's current model is an object keyed by locale code whose values
 	// are objects; older guides send a single locale code such as `en_US`. Both forms are accepted.
 	Locale jx.Raw `json:"locale"`
 	// Settings merged into the requests Courier makes to providers.
-	Override OptInboundBulkMessageOverride `json:"override"`
+	Override OptNilInboundBulkMessageOverride `json:"override"`
 	// How to choose among channels. Not part of Courier's current model; declared because Courier's
 	// documented example sends it next to `event`.
 	Routing OptRouting `json:"routing"`
@@ -2560,7 +2578,7 @@ func (s *InboundBulkMessage) GetContent() OptNilContent {
 }
 
 // GetData returns the value of Data.
-func (s *InboundBulkMessage) GetData() OptInboundBulkMessageData {
+func (s *InboundBulkMessage) GetData() OptNilInboundBulkMessageData {
 	return s.Data
 }
 
@@ -2570,7 +2588,7 @@ func (s *InboundBulkMessage) GetLocale() jx.Raw {
 }
 
 // GetOverride returns the value of Override.
-func (s *InboundBulkMessage) GetOverride() OptInboundBulkMessageOverride {
+func (s *InboundBulkMessage) GetOverride() OptNilInboundBulkMessageOverride {
 	return s.Override
 }
 
@@ -2605,7 +2623,7 @@ func (s *InboundBulkMessage) SetContent(val OptNilContent) {
 }
 
 // SetData sets the value of Data.
-func (s *InboundBulkMessage) SetData(val OptInboundBulkMessageData) {
+func (s *InboundBulkMessage) SetData(val OptNilInboundBulkMessageData) {
 	s.Data = val
 }
 
@@ -2615,7 +2633,7 @@ func (s *InboundBulkMessage) SetLocale(val jx.Raw) {
 }
 
 // SetOverride sets the value of Override.
-func (s *InboundBulkMessage) SetOverride(val OptInboundBulkMessageOverride) {
+func (s *InboundBulkMessage) SetOverride(val OptNilInboundBulkMessageOverride) {
 	s.Override = val
 }
 
@@ -2630,10 +2648,28 @@ func (s *InboundBulkMessage) SetMessage(val OptInboundBulkMessageV2) {
 }
 
 // Data for the whole job, available to the templates. A user's own `data` is merged over it and wins.
-type InboundBulkMessageData struct{}
+type InboundBulkMessageData map[string]jx.Raw
+
+func (s *InboundBulkMessageData) init() InboundBulkMessageData {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // Settings merged into the requests Courier makes to providers.
-type InboundBulkMessageOverride struct{}
+type InboundBulkMessageOverride map[string]jx.Raw
+
+func (s *InboundBulkMessageOverride) init() InboundBulkMessageOverride {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // One user added to a job. Every field is optional, so `{}` is a valid user. For email jobs set
 // `profile.email`.
@@ -2642,7 +2678,7 @@ type InboundBulkMessageUser struct {
 	// Older way to name the user by id; prefer `to.user_id` or `profile`. Generated when left out.
 	Recipient OptNilString `json:"recipient"`
 	// The user's profile for this send, such as `email` and `phone_number`.
-	Profile OptInboundBulkMessageUserProfile `json:"profile"`
+	Profile OptNilInboundBulkMessageUserProfile `json:"profile"`
 	// Data for this user, merged over the job's `data` and taking precedence. Any JSON value.
 	Data jx.Raw `json:"data"`
 	// The user's notification preferences for this send.
@@ -2657,7 +2693,7 @@ func (s *InboundBulkMessageUser) GetRecipient() OptNilString {
 }
 
 // GetProfile returns the value of Profile.
-func (s *InboundBulkMessageUser) GetProfile() OptInboundBulkMessageUserProfile {
+func (s *InboundBulkMessageUser) GetProfile() OptNilInboundBulkMessageUserProfile {
 	return s.Profile
 }
 
@@ -2682,7 +2718,7 @@ func (s *InboundBulkMessageUser) SetRecipient(val OptNilString) {
 }
 
 // SetProfile sets the value of Profile.
-func (s *InboundBulkMessageUser) SetProfile(val OptInboundBulkMessageUserProfile) {
+func (s *InboundBulkMessageUser) SetProfile(val OptNilInboundBulkMessageUserProfile) {
 	s.Profile = val
 }
 
@@ -2702,7 +2738,16 @@ func (s *InboundBulkMessageUser) SetTo(val OptNilUserRecipient) {
 }
 
 // The user's profile for this send, such as `email` and `phone_number`.
-type InboundBulkMessageUserProfile struct{}
+type InboundBulkMessageUserProfile map[string]jx.Raw
+
+func (s *InboundBulkMessageUserProfile) init() InboundBulkMessageUserProfile {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // The older nested message of a bulk job: a template or content message plus delivery settings.
 // Courier's current model moved `template` and `content` up into the bulk message and dropped the
@@ -2716,7 +2761,7 @@ type InboundBulkMessageV2 struct {
 	// Id of the brand to render the message with (applied to template messages).
 	BrandID OptNilString `json:"brand_id"`
 	// Data for the templates.
-	Data OptInboundBulkMessageV2Data `json:"data"`
+	Data OptNilInboundBulkMessageV2Data `json:"data"`
 	// Tenant context for the message.
 	Context OptNilMessageContext `json:"context"`
 	// How to choose among channels.
@@ -2753,7 +2798,7 @@ func (s *InboundBulkMessageV2) GetBrandID() OptNilString {
 }
 
 // GetData returns the value of Data.
-func (s *InboundBulkMessageV2) GetData() OptInboundBulkMessageV2Data {
+func (s *InboundBulkMessageV2) GetData() OptNilInboundBulkMessageV2Data {
 	return s.Data
 }
 
@@ -2818,7 +2863,7 @@ func (s *InboundBulkMessageV2) SetBrandID(val OptNilString) {
 }
 
 // SetData sets the value of Data.
-func (s *InboundBulkMessageV2) SetData(val OptInboundBulkMessageV2Data) {
+func (s *InboundBulkMessageV2) SetData(val OptNilInboundBulkMessageV2Data) {
 	s.Data = val
 }
 
@@ -2879,10 +2924,28 @@ func (s *InboundBulkMessageV2Channels) init() InboundBulkMessageV2Channels {
 	return m
 }
 
-type InboundBulkMessageV2ChannelsItem struct{}
+type InboundBulkMessageV2ChannelsItem map[string]jx.Raw
+
+func (s *InboundBulkMessageV2ChannelsItem) init() InboundBulkMessageV2ChannelsItem {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // Data for the templates.
-type InboundBulkMessageV2Data struct{}
+type InboundBulkMessageV2Data map[string]jx.Raw
+
+func (s *InboundBulkMessageV2Data) init() InboundBulkMessageV2Data {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // Per-provider settings, keyed by provider id.
 type InboundBulkMessageV2Providers map[string]InboundBulkMessageV2ProvidersItem
@@ -2896,7 +2959,16 @@ func (s *InboundBulkMessageV2Providers) init() InboundBulkMessageV2Providers {
 	return m
 }
 
-type InboundBulkMessageV2ProvidersItem struct{}
+type InboundBulkMessageV2ProvidersItem map[string]jx.Raw
+
+func (s *InboundBulkMessageV2ProvidersItem) init() InboundBulkMessageV2ProvidersItem {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // A bulk job, with its message, counters and status.
 // Ref: #/components/schemas/JobDetails
@@ -3090,7 +3162,7 @@ type MessageMetadata struct {
 	// A caller-chosen id to trace the message by.
 	TraceID OptNilString `json:"trace_id"`
 	// UTM parameters (source, medium, campaign, term, content) added to links.
-	Utm OptMessageMetadataUtm `json:"utm"`
+	Utm OptNilMessageMetadataUtm `json:"utm"`
 }
 
 // GetEvent returns the value of Event.
@@ -3109,7 +3181,7 @@ func (s *MessageMetadata) GetTraceID() OptNilString {
 }
 
 // GetUtm returns the value of Utm.
-func (s *MessageMetadata) GetUtm() OptMessageMetadataUtm {
+func (s *MessageMetadata) GetUtm() OptNilMessageMetadataUtm {
 	return s.Utm
 }
 
@@ -3129,12 +3201,21 @@ func (s *MessageMetadata) SetTraceID(val OptNilString) {
 }
 
 // SetUtm sets the value of Utm.
-func (s *MessageMetadata) SetUtm(val OptMessageMetadataUtm) {
+func (s *MessageMetadata) SetUtm(val OptNilMessageMetadataUtm) {
 	s.Utm = val
 }
 
 // UTM parameters (source, medium, campaign, term, content) added to links.
-type MessageMetadataUtm struct{}
+type MessageMetadataUtm map[string]jx.Raw
+
+func (s *MessageMetadataUtm) init() MessageMetadataUtm {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}
 
 // Preference settings of a message.
 // Ref: #/components/schemas/MessagePreferences
@@ -3352,98 +3433,6 @@ func (s *NotificationPreferences) init() NotificationPreferences {
 	return m
 }
 
-// NewOptBulkMessageUserResponseProfile returns new OptBulkMessageUserResponseProfile with value set to v.
-func NewOptBulkMessageUserResponseProfile(v *BulkMessageUserResponseProfile) OptBulkMessageUserResponseProfile {
-	return OptBulkMessageUserResponseProfile{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptBulkMessageUserResponseProfile is optional *BulkMessageUserResponseProfile.
-type OptBulkMessageUserResponseProfile struct {
-	Value *BulkMessageUserResponseProfile
-	Set   bool
-}
-
-// IsSet returns true if OptBulkMessageUserResponseProfile was set.
-func (o OptBulkMessageUserResponseProfile) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptBulkMessageUserResponseProfile) Reset() {
-	var v *BulkMessageUserResponseProfile
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptBulkMessageUserResponseProfile) SetTo(v *BulkMessageUserResponseProfile) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptBulkMessageUserResponseProfile) Get() (v *BulkMessageUserResponseProfile, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptBulkMessageUserResponseProfile) Or(d *BulkMessageUserResponseProfile) *BulkMessageUserResponseProfile {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptElementalChannelNodeRaw returns new OptElementalChannelNodeRaw with value set to v.
-func NewOptElementalChannelNodeRaw(v *ElementalChannelNodeRaw) OptElementalChannelNodeRaw {
-	return OptElementalChannelNodeRaw{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptElementalChannelNodeRaw is optional *ElementalChannelNodeRaw.
-type OptElementalChannelNodeRaw struct {
-	Value *ElementalChannelNodeRaw
-	Set   bool
-}
-
-// IsSet returns true if OptElementalChannelNodeRaw was set.
-func (o OptElementalChannelNodeRaw) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptElementalChannelNodeRaw) Reset() {
-	var v *ElementalChannelNodeRaw
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptElementalChannelNodeRaw) SetTo(v *ElementalChannelNodeRaw) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptElementalChannelNodeRaw) Get() (v *ElementalChannelNodeRaw, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptElementalChannelNodeRaw) Or(d *ElementalChannelNodeRaw) *ElementalChannelNodeRaw {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
 // NewOptErrorType returns new OptErrorType with value set to v.
 func NewOptErrorType(v ErrorType) OptErrorType {
 	return OptErrorType{
@@ -3490,144 +3479,6 @@ func (o OptErrorType) Or(d ErrorType) ErrorType {
 	return d
 }
 
-// NewOptInboundBulkMessageData returns new OptInboundBulkMessageData with value set to v.
-func NewOptInboundBulkMessageData(v *InboundBulkMessageData) OptInboundBulkMessageData {
-	return OptInboundBulkMessageData{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptInboundBulkMessageData is optional *InboundBulkMessageData.
-type OptInboundBulkMessageData struct {
-	Value *InboundBulkMessageData
-	Set   bool
-}
-
-// IsSet returns true if OptInboundBulkMessageData was set.
-func (o OptInboundBulkMessageData) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptInboundBulkMessageData) Reset() {
-	var v *InboundBulkMessageData
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptInboundBulkMessageData) SetTo(v *InboundBulkMessageData) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptInboundBulkMessageData) Get() (v *InboundBulkMessageData, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptInboundBulkMessageData) Or(d *InboundBulkMessageData) *InboundBulkMessageData {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptInboundBulkMessageOverride returns new OptInboundBulkMessageOverride with value set to v.
-func NewOptInboundBulkMessageOverride(v *InboundBulkMessageOverride) OptInboundBulkMessageOverride {
-	return OptInboundBulkMessageOverride{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptInboundBulkMessageOverride is optional *InboundBulkMessageOverride.
-type OptInboundBulkMessageOverride struct {
-	Value *InboundBulkMessageOverride
-	Set   bool
-}
-
-// IsSet returns true if OptInboundBulkMessageOverride was set.
-func (o OptInboundBulkMessageOverride) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptInboundBulkMessageOverride) Reset() {
-	var v *InboundBulkMessageOverride
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptInboundBulkMessageOverride) SetTo(v *InboundBulkMessageOverride) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptInboundBulkMessageOverride) Get() (v *InboundBulkMessageOverride, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptInboundBulkMessageOverride) Or(d *InboundBulkMessageOverride) *InboundBulkMessageOverride {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptInboundBulkMessageUserProfile returns new OptInboundBulkMessageUserProfile with value set to v.
-func NewOptInboundBulkMessageUserProfile(v *InboundBulkMessageUserProfile) OptInboundBulkMessageUserProfile {
-	return OptInboundBulkMessageUserProfile{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptInboundBulkMessageUserProfile is optional *InboundBulkMessageUserProfile.
-type OptInboundBulkMessageUserProfile struct {
-	Value *InboundBulkMessageUserProfile
-	Set   bool
-}
-
-// IsSet returns true if OptInboundBulkMessageUserProfile was set.
-func (o OptInboundBulkMessageUserProfile) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptInboundBulkMessageUserProfile) Reset() {
-	var v *InboundBulkMessageUserProfile
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptInboundBulkMessageUserProfile) SetTo(v *InboundBulkMessageUserProfile) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptInboundBulkMessageUserProfile) Get() (v *InboundBulkMessageUserProfile, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptInboundBulkMessageUserProfile) Or(d *InboundBulkMessageUserProfile) *InboundBulkMessageUserProfile {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
 // NewOptInboundBulkMessageV2 returns new OptInboundBulkMessageV2 with value set to v.
 func NewOptInboundBulkMessageV2(v InboundBulkMessageV2) OptInboundBulkMessageV2 {
 	return OptInboundBulkMessageV2{
@@ -3668,98 +3519,6 @@ func (o OptInboundBulkMessageV2) Get() (v InboundBulkMessageV2, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptInboundBulkMessageV2) Or(d InboundBulkMessageV2) InboundBulkMessageV2 {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptInboundBulkMessageV2Data returns new OptInboundBulkMessageV2Data with value set to v.
-func NewOptInboundBulkMessageV2Data(v *InboundBulkMessageV2Data) OptInboundBulkMessageV2Data {
-	return OptInboundBulkMessageV2Data{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptInboundBulkMessageV2Data is optional *InboundBulkMessageV2Data.
-type OptInboundBulkMessageV2Data struct {
-	Value *InboundBulkMessageV2Data
-	Set   bool
-}
-
-// IsSet returns true if OptInboundBulkMessageV2Data was set.
-func (o OptInboundBulkMessageV2Data) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptInboundBulkMessageV2Data) Reset() {
-	var v *InboundBulkMessageV2Data
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptInboundBulkMessageV2Data) SetTo(v *InboundBulkMessageV2Data) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptInboundBulkMessageV2Data) Get() (v *InboundBulkMessageV2Data, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptInboundBulkMessageV2Data) Or(d *InboundBulkMessageV2Data) *InboundBulkMessageV2Data {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptMessageMetadataUtm returns new OptMessageMetadataUtm with value set to v.
-func NewOptMessageMetadataUtm(v *MessageMetadataUtm) OptMessageMetadataUtm {
-	return OptMessageMetadataUtm{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptMessageMetadataUtm is optional *MessageMetadataUtm.
-type OptMessageMetadataUtm struct {
-	Value *MessageMetadataUtm
-	Set   bool
-}
-
-// IsSet returns true if OptMessageMetadataUtm was set.
-func (o OptMessageMetadataUtm) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptMessageMetadataUtm) Reset() {
-	var v *MessageMetadataUtm
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptMessageMetadataUtm) SetTo(v *MessageMetadataUtm) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptMessageMetadataUtm) Get() (v *MessageMetadataUtm, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptMessageMetadataUtm) Or(d *MessageMetadataUtm) *MessageMetadataUtm {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -3896,6 +3655,74 @@ func (o OptNilAlignment) Get() (v Alignment, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptNilAlignment) Or(d Alignment) Alignment {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilBulkMessageUserResponseProfile returns new OptNilBulkMessageUserResponseProfile with value set to v.
+func NewOptNilBulkMessageUserResponseProfile(v BulkMessageUserResponseProfile) OptNilBulkMessageUserResponseProfile {
+	return OptNilBulkMessageUserResponseProfile{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilBulkMessageUserResponseProfile is optional nullable BulkMessageUserResponseProfile.
+type OptNilBulkMessageUserResponseProfile struct {
+	Value BulkMessageUserResponseProfile
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilBulkMessageUserResponseProfile was set.
+func (o OptNilBulkMessageUserResponseProfile) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilBulkMessageUserResponseProfile) Reset() {
+	var v BulkMessageUserResponseProfile
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilBulkMessageUserResponseProfile) SetTo(v BulkMessageUserResponseProfile) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilBulkMessageUserResponseProfile) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilBulkMessageUserResponseProfile) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v BulkMessageUserResponseProfile
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilBulkMessageUserResponseProfile) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilBulkMessageUserResponseProfile) Get() (v BulkMessageUserResponseProfile, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilBulkMessageUserResponseProfile) Or(d BulkMessageUserResponseProfile) BulkMessageUserResponseProfile {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -4106,6 +3933,74 @@ func (o OptNilContent) Or(d Content) Content {
 	return d
 }
 
+// NewOptNilElementalChannelNodeRaw returns new OptNilElementalChannelNodeRaw with value set to v.
+func NewOptNilElementalChannelNodeRaw(v ElementalChannelNodeRaw) OptNilElementalChannelNodeRaw {
+	return OptNilElementalChannelNodeRaw{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilElementalChannelNodeRaw is optional nullable ElementalChannelNodeRaw.
+type OptNilElementalChannelNodeRaw struct {
+	Value ElementalChannelNodeRaw
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilElementalChannelNodeRaw was set.
+func (o OptNilElementalChannelNodeRaw) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilElementalChannelNodeRaw) Reset() {
+	var v ElementalChannelNodeRaw
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilElementalChannelNodeRaw) SetTo(v ElementalChannelNodeRaw) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilElementalChannelNodeRaw) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilElementalChannelNodeRaw) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v ElementalChannelNodeRaw
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilElementalChannelNodeRaw) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilElementalChannelNodeRaw) Get() (v ElementalChannelNodeRaw, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilElementalChannelNodeRaw) Or(d ElementalChannelNodeRaw) ElementalChannelNodeRaw {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptNilElementalTextNodeFormat returns new OptNilElementalTextNodeFormat with value set to v.
 func NewOptNilElementalTextNodeFormat(v ElementalTextNodeFormat) OptNilElementalTextNodeFormat {
 	return OptNilElementalTextNodeFormat{
@@ -4174,6 +4069,210 @@ func (o OptNilElementalTextNodeFormat) Or(d ElementalTextNodeFormat) ElementalTe
 	return d
 }
 
+// NewOptNilInboundBulkMessageData returns new OptNilInboundBulkMessageData with value set to v.
+func NewOptNilInboundBulkMessageData(v InboundBulkMessageData) OptNilInboundBulkMessageData {
+	return OptNilInboundBulkMessageData{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilInboundBulkMessageData is optional nullable InboundBulkMessageData.
+type OptNilInboundBulkMessageData struct {
+	Value InboundBulkMessageData
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilInboundBulkMessageData was set.
+func (o OptNilInboundBulkMessageData) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilInboundBulkMessageData) Reset() {
+	var v InboundBulkMessageData
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilInboundBulkMessageData) SetTo(v InboundBulkMessageData) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilInboundBulkMessageData) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilInboundBulkMessageData) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v InboundBulkMessageData
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilInboundBulkMessageData) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilInboundBulkMessageData) Get() (v InboundBulkMessageData, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilInboundBulkMessageData) Or(d InboundBulkMessageData) InboundBulkMessageData {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilInboundBulkMessageOverride returns new OptNilInboundBulkMessageOverride with value set to v.
+func NewOptNilInboundBulkMessageOverride(v InboundBulkMessageOverride) OptNilInboundBulkMessageOverride {
+	return OptNilInboundBulkMessageOverride{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilInboundBulkMessageOverride is optional nullable InboundBulkMessageOverride.
+type OptNilInboundBulkMessageOverride struct {
+	Value InboundBulkMessageOverride
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilInboundBulkMessageOverride was set.
+func (o OptNilInboundBulkMessageOverride) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilInboundBulkMessageOverride) Reset() {
+	var v InboundBulkMessageOverride
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilInboundBulkMessageOverride) SetTo(v InboundBulkMessageOverride) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilInboundBulkMessageOverride) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilInboundBulkMessageOverride) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v InboundBulkMessageOverride
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilInboundBulkMessageOverride) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilInboundBulkMessageOverride) Get() (v InboundBulkMessageOverride, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilInboundBulkMessageOverride) Or(d InboundBulkMessageOverride) InboundBulkMessageOverride {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilInboundBulkMessageUserProfile returns new OptNilInboundBulkMessageUserProfile with value set to v.
+func NewOptNilInboundBulkMessageUserProfile(v InboundBulkMessageUserProfile) OptNilInboundBulkMessageUserProfile {
+	return OptNilInboundBulkMessageUserProfile{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilInboundBulkMessageUserProfile is optional nullable InboundBulkMessageUserProfile.
+type OptNilInboundBulkMessageUserProfile struct {
+	Value InboundBulkMessageUserProfile
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilInboundBulkMessageUserProfile was set.
+func (o OptNilInboundBulkMessageUserProfile) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilInboundBulkMessageUserProfile) Reset() {
+	var v InboundBulkMessageUserProfile
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilInboundBulkMessageUserProfile) SetTo(v InboundBulkMessageUserProfile) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilInboundBulkMessageUserProfile) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilInboundBulkMessageUserProfile) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v InboundBulkMessageUserProfile
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilInboundBulkMessageUserProfile) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilInboundBulkMessageUserProfile) Get() (v InboundBulkMessageUserProfile, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilInboundBulkMessageUserProfile) Or(d InboundBulkMessageUserProfile) InboundBulkMessageUserProfile {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptNilInboundBulkMessageV2Channels returns new OptNilInboundBulkMessageV2Channels with value set to v.
 func NewOptNilInboundBulkMessageV2Channels(v InboundBulkMessageV2Channels) OptNilInboundBulkMessageV2Channels {
 	return OptNilInboundBulkMessageV2Channels{
@@ -4236,6 +4335,74 @@ func (o OptNilInboundBulkMessageV2Channels) Get() (v InboundBulkMessageV2Channel
 
 // Or returns value if set, or given parameter if does not.
 func (o OptNilInboundBulkMessageV2Channels) Or(d InboundBulkMessageV2Channels) InboundBulkMessageV2Channels {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilInboundBulkMessageV2Data returns new OptNilInboundBulkMessageV2Data with value set to v.
+func NewOptNilInboundBulkMessageV2Data(v InboundBulkMessageV2Data) OptNilInboundBulkMessageV2Data {
+	return OptNilInboundBulkMessageV2Data{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilInboundBulkMessageV2Data is optional nullable InboundBulkMessageV2Data.
+type OptNilInboundBulkMessageV2Data struct {
+	Value InboundBulkMessageV2Data
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilInboundBulkMessageV2Data was set.
+func (o OptNilInboundBulkMessageV2Data) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilInboundBulkMessageV2Data) Reset() {
+	var v InboundBulkMessageV2Data
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilInboundBulkMessageV2Data) SetTo(v InboundBulkMessageV2Data) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilInboundBulkMessageV2Data) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilInboundBulkMessageV2Data) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v InboundBulkMessageV2Data
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilInboundBulkMessageV2Data) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilInboundBulkMessageV2Data) Get() (v InboundBulkMessageV2Data, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilInboundBulkMessageV2Data) Or(d InboundBulkMessageV2Data) InboundBulkMessageV2Data {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -4712,6 +4879,74 @@ func (o OptNilMessageMetadata) Get() (v MessageMetadata, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptNilMessageMetadata) Or(d MessageMetadata) MessageMetadata {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilMessageMetadataUtm returns new OptNilMessageMetadataUtm with value set to v.
+func NewOptNilMessageMetadataUtm(v MessageMetadataUtm) OptNilMessageMetadataUtm {
+	return OptNilMessageMetadataUtm{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilMessageMetadataUtm is optional nullable MessageMetadataUtm.
+type OptNilMessageMetadataUtm struct {
+	Value MessageMetadataUtm
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilMessageMetadataUtm was set.
+func (o OptNilMessageMetadataUtm) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilMessageMetadataUtm) Reset() {
+	var v MessageMetadataUtm
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilMessageMetadataUtm) SetTo(v MessageMetadataUtm) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilMessageMetadataUtm) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilMessageMetadataUtm) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v MessageMetadataUtm
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilMessageMetadataUtm) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilMessageMetadataUtm) Get() (v MessageMetadataUtm, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilMessageMetadataUtm) Or(d MessageMetadataUtm) MessageMetadataUtm {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -5670,6 +5905,74 @@ func (o OptNilUserRecipient) Or(d UserRecipient) UserRecipient {
 	return d
 }
 
+// NewOptNilUserRecipientData returns new OptNilUserRecipientData with value set to v.
+func NewOptNilUserRecipientData(v UserRecipientData) OptNilUserRecipientData {
+	return OptNilUserRecipientData{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilUserRecipientData is optional nullable UserRecipientData.
+type OptNilUserRecipientData struct {
+	Value UserRecipientData
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilUserRecipientData was set.
+func (o OptNilUserRecipientData) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilUserRecipientData) Reset() {
+	var v UserRecipientData
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilUserRecipientData) SetTo(v UserRecipientData) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilUserRecipientData) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilUserRecipientData) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v UserRecipientData
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilUserRecipientData) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilUserRecipientData) Get() (v UserRecipientData, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilUserRecipientData) Or(d UserRecipientData) UserRecipientData {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptRouting returns new OptRouting with value set to v.
 func NewOptRouting(v Routing) OptRouting {
 	return OptRouting{
@@ -5802,52 +6105,6 @@ func (o OptString) Get() (v string, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptString) Or(d string) string {
-	if v, ok := o.Get(); ok {
-		return v
-	}
-	return d
-}
-
-// NewOptUserRecipientData returns new OptUserRecipientData with value set to v.
-func NewOptUserRecipientData(v *UserRecipientData) OptUserRecipientData {
-	return OptUserRecipientData{
-		Value: v,
-		Set:   true,
-	}
-}
-
-// OptUserRecipientData is optional *UserRecipientData.
-type OptUserRecipientData struct {
-	Value *UserRecipientData
-	Set   bool
-}
-
-// IsSet returns true if OptUserRecipientData was set.
-func (o OptUserRecipientData) IsSet() bool { return o.Set }
-
-// Reset unsets value.
-func (o *OptUserRecipientData) Reset() {
-	var v *UserRecipientData
-	o.Value = v
-	o.Set = false
-}
-
-// SetTo sets value to v.
-func (o *OptUserRecipientData) SetTo(v *UserRecipientData) {
-	o.Set = true
-	o.Value = v
-}
-
-// Get returns value and boolean that denotes whether value was set.
-func (o OptUserRecipientData) Get() (v *UserRecipientData, ok bool) {
-	if !o.Set {
-		return v, false
-	}
-	return o.Value, true
-}
-
-// Or returns value if set, or given parameter if does not.
-func (o OptUserRecipientData) Or(d *UserRecipientData) *UserRecipientData {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -6342,7 +6599,7 @@ type UserRecipient struct {
 	// Tenant context for the user.
 	Context OptNilMessageContext `json:"context"`
 	// Data merged into the message for this user.
-	Data OptUserRecipientData `json:"data"`
+	Data OptNilUserRecipientData `json:"data"`
 	// The user's profile preferences.
 	Preferences OptNilProfilePreferences `json:"preferences"`
 }
@@ -6388,7 +6645,7 @@ func (s *UserRecipient) GetContext() OptNilMessageContext {
 }
 
 // GetData returns the value of Data.
-func (s *UserRecipient) GetData() OptUserRecipientData {
+func (s *UserRecipient) GetData() OptNilUserRecipientData {
 	return s.Data
 }
 
@@ -6438,7 +6695,7 @@ func (s *UserRecipient) SetContext(val OptNilMessageContext) {
 }
 
 // SetData sets the value of Data.
-func (s *UserRecipient) SetData(val OptUserRecipientData) {
+func (s *UserRecipient) SetData(val OptNilUserRecipientData) {
 	s.Data = val
 }
 
@@ -6448,4 +6705,13 @@ func (s *UserRecipient) SetPreferences(val OptNilProfilePreferences) {
 }
 
 // Data merged into the message for this user.
-type UserRecipientData struct{}
+type UserRecipientData map[string]jx.Raw
+
+func (s *UserRecipientData) init() UserRecipientData {
+	m := *s
+	if m == nil {
+		m = map[string]jx.Raw{}
+		*s = m
+	}
+	return m
+}

@@ -160,19 +160,54 @@ func pascal(s string) string {
 	return b.String()
 }
 
+// FreeForm gives every object schema that declares neither properties nor
+// additionalProperties an explicit `additionalProperties: true`. JSON Schema
+// reads both the same way (any members), but ogen turns the bare form into
+// an empty struct that drops every member on encode and decode.
+func FreeForm(src []byte) ([]byte, Rewrites, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, nil, err
+	}
+	rw := Rewrites{}
+	walk(&doc, func(m *yaml.Node) {
+		t := mapValue(m, "type")
+		if t == nil || mapValue(m, "properties") != nil || mapValue(m, "additionalProperties") != nil ||
+			mapValue(m, "allOf") != nil || mapValue(m, "oneOf") != nil || mapValue(m, "anyOf") != nil {
+			return
+		}
+		isObject := t.Value == "object"
+		for _, c := range t.Content {
+			isObject = isObject || c.Value == "object"
+		}
+		if !isObject {
+			return
+		}
+		m.Content = append(m.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: "additionalProperties"},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		rw["object without properties given additionalProperties: true"]++
+	})
+	out, err := encode(&doc)
+	return out, rw, err
+}
+
 // Courier derives the peers' variant of Courier's description: MultiType,
-// then OperationNames.
+// FreeForm, then OperationNames.
 func Courier(src []byte) ([]byte, Rewrites, error) {
 	out, rw, err := MultiType(src)
 	if err != nil {
 		return nil, nil, err
 	}
-	out, rw2, err := OperationNames(out)
-	if err != nil {
-		return nil, nil, err
-	}
-	for k, v := range rw2 {
-		rw[k] += v
+	for _, f := range []func([]byte) ([]byte, Rewrites, error){FreeForm, OperationNames} {
+		var more Rewrites
+		out, more, err = f(out)
+		if err != nil {
+			return nil, nil, err
+		}
+		for k, v := range more {
+			rw[k] += v
+		}
 	}
 	return out, rw, nil
 }
