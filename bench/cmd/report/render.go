@@ -140,8 +140,9 @@ func render(rep *report) string {
 			fmt.Fprintf(&b, "| %s | %s |\n", k, v)
 		}
 	}
-	fmt.Fprintf(&b, "| whole run | %s |\n\n", rep.TotalTime.Round(time.Second))
-	b.WriteString("The machine is shared (2 cores, other jobs running): read absolute times as ±20 % and compare within a table.\n\n")
+	fmt.Fprintf(&b, "| whole run | %s |\n", rep.TotalTime.Round(time.Second))
+	fmt.Fprintf(&b, "| load average (1, 5, 15 min) | %s at the start, %s at the end |\n\n", rep.LoadStart, rep.LoadEnd)
+	b.WriteString("The machine is shared with other jobs, so wall times are noisy (a load average above the number of cores means the run waited for CPU); CPU time (user + system, from rusage) is steadier and is given beside wall time for generation and builds. Compare within a table.\n\n")
 
 	// Generation and build.
 	var specs []string
@@ -151,7 +152,7 @@ func render(rep *report) string {
 		}
 	}
 	b.WriteString("## Generation and build\n\n")
-	fmt.Fprintf(&b, "Each generator runs as a child process; `go build` compiles the generated package in a temporary module with a build cache warm for the standard library and every dependency and cold for that package (stamped anew for each build; the faster of %d builds is shown). Peak memory is the largest resident set of the process or of any of its children (rusage). Every child runs under a watchdog that kills it past %.0f GB or %s. Lines are those of the non-test `.go` files.\n\n", rep.BuildRuns, rep.MemLimit, rep.Timeout)
+	fmt.Fprintf(&b, "Each generator runs as a child process; `go build` compiles the generated package in a temporary module with a build cache warm for the standard library and every dependency and cold for that package (stamped anew for each build; the one of %d builds with the least CPU time is shown). Peak memory is the largest resident set of the process or of any of its children (rusage). Every child runs under a watchdog that kills it past %.0f GB or %s. Lines are those of the non-test `.go` files.\n\n", rep.BuildRuns, rep.MemLimit, rep.Timeout)
 	for _, s := range specs {
 		fmt.Fprintf(&b, "### %s\n\n", s)
 		var oa measure
@@ -160,7 +161,7 @@ func render(rep *report) string {
 				oa = m
 			}
 		}
-		b.WriteString("| generator | generate | peak RSS | files | lines | lines ÷ oagen's | go build | build peak RSS | build time ÷ oagen's | build memory ÷ oagen's |\n")
+		b.WriteString("| generator | generate (wall / CPU) | peak RSS | files | lines | lines ÷ oagen's | go build (wall / CPU) | build peak RSS | oagen's build CPU ÷ this | oagen's build memory ÷ this |\n")
 		b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 		var notes []string
 		for _, m := range rep.Measures {
@@ -183,9 +184,9 @@ func render(rep *report) string {
 			build, bmem, bt, bm := "–", "–", "", ""
 			if m.BuildRun != nil {
 				if m.BuildRun.ok() {
-					build, bmem = secs(m.BuildRun.Wall), mb(m.BuildRun.MaxRSS)
+					build, bmem = secs(m.BuildRun.Wall)+" / "+secs(m.BuildRun.CPU), mb(m.BuildRun.MaxRSS)
 					if oa.BuildRun != nil && oa.BuildRun.ok() {
-						bt = ratio(float64(oa.BuildRun.Wall), float64(m.BuildRun.Wall))
+						bt = ratio(float64(oa.BuildRun.CPU), float64(m.BuildRun.CPU))
 						bm = ratio(float64(oa.BuildRun.MaxRSS), float64(m.BuildRun.MaxRSS))
 					}
 				} else {
@@ -193,18 +194,18 @@ func render(rep *report) string {
 					notes = append(notes, fmt.Sprintf("`go build` of %s's package failed after %s: `%s`", m.Gen, secs(m.BuildRun.Wall), strings.ReplaceAll(m.BuildRun.failure(), "`", "'")))
 				}
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", m.Gen, secs(m.GenRun.Wall), mb(m.GenRun.MaxRSS),
+			fmt.Fprintf(&b, "| %s | %s / %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", m.Gen, secs(m.GenRun.Wall), secs(m.GenRun.CPU), mb(m.GenRun.MaxRSS),
 				m.Files, commas(int64(m.Lines)), ratio(float64(m.Lines), float64(oa.Lines)), build, bmem, bt, bm)
 			if m.VetRun != nil {
 				if m.VetRun.ok() {
-					notes = append(notes, fmt.Sprintf("`go vet` of oagen's package: %s, peak %s.", secs(m.VetRun.Wall), mb(m.VetRun.MaxRSS)))
+					notes = append(notes, fmt.Sprintf("`go vet` of oagen's package: %s wall, %s CPU, peak %s.", secs(m.VetRun.Wall), secs(m.VetRun.CPU), mb(m.VetRun.MaxRSS)))
 				} else {
 					notes = append(notes, fmt.Sprintf("`go vet` of oagen's package failed: `%s`", m.VetRun.failure()))
 				}
 			}
 		}
 		b.WriteString("\n")
-		b.WriteString("\"÷ oagen's\" columns: oagen's figure divided by this generator's (below 1 means oagen takes less).\n\n")
+		b.WriteString("Ratios: \"lines ÷ oagen's\" is this generator's lines over oagen's; the build columns are oagen's figure over this generator's (below 1: oagen takes less).\n\n")
 		for _, n := range notes {
 			fmt.Fprintf(&b, "- %s\n", n)
 		}

@@ -16,8 +16,9 @@ import (
 // A run is what one watched child process cost.
 type run struct {
 	Wall    time.Duration
-	MaxRSS  int64 // bytes: the largest resident set of the child or of any of its children (rusage)
-	TreeRSS int64 // bytes: the largest sum of resident sets of its process group, sampled
+	CPU     time.Duration // user + system time of the child and its children
+	MaxRSS  int64         // bytes: the largest resident set of the child or of any of its children (rusage)
+	TreeRSS int64         // bytes: the largest sum of resident sets of its process group, sampled
 	Err     error
 	Killed  string // why the watchdog killed it, or ""
 	Output  string // the tail of stdout and stderr
@@ -100,6 +101,7 @@ func watched(cmd *exec.Cmd, memLimit int64, timeout time.Duration) run {
 	r := run{Wall: wall, TreeRSS: v.peak, Err: err, Killed: v.killed, Output: out.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.MaxRSS = ru.Maxrss * 1024
+		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	if r.Killed != "" && r.Err == nil {
 		r.Err = errors.New(r.Killed)
