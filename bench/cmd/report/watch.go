@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,29 +27,61 @@ type run struct {
 
 func (r run) ok() bool { return r.Err == nil }
 
-// failure is a one-line reason for a failed run.
+// failure is a one-line reason for a failed run: the generator's own
+// message or the compiler's first error, not a stack trace.
 func (r run) failure() string {
 	if r.Killed != "" {
 		return r.Killed
 	}
-	line := ""
-	for _, l := range strings.Split(strings.TrimSpace(r.Output), "\n") {
+	var lines []string
+	for _, l := range strings.Split(r.Output, "\n") {
 		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "go: downloading") {
-			line = l
-			if strings.Contains(strings.ToLower(l), "error") {
+		if l == "" || strings.HasPrefix(l, "/") || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "- at") ||
+			strings.HasPrefix(l, "go: downloading") || strings.HasPrefix(l, "main.") || strings.HasPrefix(l, "github.com/") ||
+			strings.Contains(l, "too many errors") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	pick := ""
+	for _, want := range []func(string) bool{
+		func(l string) bool { return strings.Contains(l, "not implemented") },
+		func(l string) bool { return goError.MatchString(l) },
+		func(l string) bool { return strings.Contains(strings.ToLower(l), "error") },
+	} {
+		for _, l := range lines {
+			if want(l) {
+				pick = l
 				break
 			}
 		}
+		if pick != "" {
+			break
+		}
 	}
-	if len(line) > 240 {
-		line = line[:240] + "…"
+	if pick == "" && len(lines) > 0 {
+		pick = lines[len(lines)-1]
 	}
-	if line == "" && r.Err != nil {
-		line = r.Err.Error()
+	n := 0
+	for _, l := range lines {
+		if goError.MatchString(l) {
+			n++
+		}
 	}
-	return line
+	if n > 1 && goError.MatchString(pick) {
+		pick += fmt.Sprintf(" (and %d more errors)", n-1)
+	}
+	if len(pick) > 300 {
+		pick = pick[:300] + "…"
+	}
+	if pick == "" && r.Err != nil {
+		pick = r.Err.Error()
+	}
+	return pick
 }
+
+// goError matches a compiler error line.
+var goError = regexp.MustCompile(`(?m)\.go:\d+:\d+: `)
 
 // watched runs cmd in its own process group. A watchdog samples the
 // group's resident memory four times a second and kills the whole group

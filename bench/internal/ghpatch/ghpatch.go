@@ -26,7 +26,7 @@ type Patch struct {
 // @octokit/openapi's api.github.com.json (see the package doc).
 var Patches = []Patch{
 	{"schemas", "code-scanning-variant-analysis-status", "CodeScanningVariantAnalysisStatusSchema"},
-	{"schemas", "actor", "ActorSchema"},
+	{"parameters", "actor", "ActorParam"}, // not the schema: a schema's x-go-name also renames the fields that refer to it, and two such fields clash
 	{"schemas", "budget", "BudgetSchema"},
 	{"schemas", "enterprise", "EnterpriseSchema"},
 	{"schemas", "enterprise-team", "EnterpriseTeamSchema"},
