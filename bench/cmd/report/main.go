@@ -169,7 +169,7 @@ func mainErr() error {
 	if *runtimeB {
 		logf("runtime benchmarks in bench/ (count %d, benchtime %s)", *count, *benchtime)
 		args := []string{"test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", *benchtime, "-count", fmt.Sprint(*count), "./"}
-		rep.BenchCmd = "cd bench && go " + strings.Join(args, " ")
+		rep.BenchCmd = "cd bench && go " + shellJoin(args)
 		out, err := runOut(benchDir, "go", args...)
 		if err != nil {
 			return fmt.Errorf("go test -bench: %v\n%s", err, out)
@@ -177,7 +177,7 @@ func mainErr() error {
 		rep.Bench = parseBench(out)
 		logf("oagen's Send of a million users (gen/courier BenchmarkSend)")
 		args = []string{"test", "-run", "^$", "-bench", "^BenchmarkSend$/^users=1000000/batch=500/conc=4$", "-benchtime", "1x", "-count", "1", "./gen/courier/"}
-		rep.SendCmd = "go " + strings.Join(args, " ")
+		rep.SendCmd = "go " + shellJoin(args)
 		out, err = runOut(root, "go", args...)
 		if err != nil {
 			return fmt.Errorf("BenchmarkSend: %v\n%s", err, out)
@@ -219,7 +219,7 @@ func descriptions(root, tmp string, rep *report) ([]description, []string, error
 			if gen == "oagen" {
 				return courierSpec, "", nil
 			}
-			return courierPeers, "derived variant: " + rw.String(), nil
+			return courierPeers, "the variant described in bench/README.md (" + rw.String() + ")", nil
 		},
 	}}
 	if !*github && !*graph {
@@ -487,4 +487,16 @@ func loadavg() string {
 		return "?"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// shellJoin joins args for a shell, quoting those it would change.
+func shellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		if strings.ContainsAny(a, "^$*?[]{}()|&;<>'\" ") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		q[i] = a
+	}
+	return strings.Join(q, " ")
 }

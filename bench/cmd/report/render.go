@@ -118,7 +118,7 @@ func runtimeTable(b *strings.Builder, rs []benchResult, prefix string) {
 		}
 		ns, bop, al := r.Metrics["ns/op"], r.Metrics["B/op"], r.Metrics["allocs/op"]
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", c, num(ns), ratio(ns, hw.Metrics["ns/op"]),
-			ratio(oa.Metrics["ns/op"], ns), num(bop), num(al), ratio(al, hw.Metrics["allocs/op"]))
+			ratio(oa.Metrics["ns/op"], ns), commas(int64(bop+0.5)), commas(int64(al+0.5)), ratio(al, hw.Metrics["allocs/op"]))
 	}
 	b.WriteString("\n")
 }

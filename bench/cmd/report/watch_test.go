@@ -18,3 +18,10 @@ func TestFailure(t *testing.T) {
 		}
 	}
 }
+
+func TestShellJoin(t *testing.T) {
+	got := shellJoin([]string{"test", "-run", "^$", "-bench", "^A$/b", "./"})
+	if want := `test -run '^$' -bench '^A$/b' ./`; got != want {
+		t.Errorf("shellJoin = %s, want %s", got, want)
+	}
+}
