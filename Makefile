@@ -8,7 +8,7 @@
 #   make corpus     generate, build and vet a client for every description of the corpus (long)
 #   make fuzz       fuzz the whole pipeline for 10 minutes (long)
 #   make bench      oagen against oapi-codegen, ogen and a hand-written client: generation, build and
-#                   runtime, written to BENCHMARKS.md (about 15 minutes; GRAPH=1 adds Microsoft Graph beta)
+#                   runtime, written to BENCHMARKS.md (about 10 minutes; GRAPH=1 adds Microsoft Graph beta)
 #   make bench-runtime  the benchmarks of the runtime and the bulk workflow in the main module
 
 GO ?= go
