@@ -7,13 +7,15 @@
 #   make demo       one bulk job of 100,000 users through the client to the in-memory Courier, with faults
 #   make corpus     generate, build and vet a client for every description of the corpus (long)
 #   make fuzz       fuzz the whole pipeline for 10 minutes (long)
-#   make bench      benchmarks of the runtime and the bulk workflow (long)
+#   make bench      oagen against oapi-codegen, ogen and a hand-written client: generation, build and
+#                   runtime, written to BENCHMARKS.md (about 10 minutes; GRAPH=1 adds Microsoft Graph beta)
+#   make bench-runtime  the benchmarks of the runtime and the bulk workflow in the main module
 #   make lint       staticcheck (pinned tool), every check, on gen/courier and the golden outputs
 
 GO ?= go
 PRISM := conformance/node_modules/.bin/prism
 
-.PHONY: generate test check vet build deps review demo corpus fuzz bench
+.PHONY: generate test check vet build deps review demo corpus fuzz bench bench-runtime
 
 generate:
 	$(GO) generate ./...
@@ -54,7 +56,12 @@ corpus:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime 10m ./generator/
 
+# bench/ is a module of its own, so the peers never enter this module's graph.
+GRAPH ?=
 bench:
+	cd bench && $(GO) run ./cmd/report $(if $(filter 1 yes true,$(GRAPH)),-graph)
+
+bench-runtime:
 	$(GO) test -run '^$$' -bench . -benchmem ./templates/ ./gen/courier/...
 
 # staticcheck skips generated files, so lint/run.sh lints copies without
