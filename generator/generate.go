@@ -62,7 +62,7 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	runtime, err = trimRuntime(runtime, files)
+	runtime, err = trimRuntime(runtime, files, len(api.Services) > 0)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,10 @@ import (
 // package has no dead code. Files left without declarations are dropped.
 // The name-based walk keeps a declaration whenever its name is used
 // anywhere it reaches, which can keep too much but never too little.
-func trimRuntime(runtime, generated map[string][]byte) (map[string][]byte, error) {
+//
+// A package without operations has no client: then the runtime's exported
+// options and errors are not kept for their own sake either.
+func trimRuntime(runtime, generated map[string][]byte, client bool) (map[string][]byte, error) {
 	used := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(generated)) {
 		f, err := parser.ParseFile(token.NewFileSet(), name, generated[name], parser.SkipObjectResolution)
@@ -47,7 +50,7 @@ func trimRuntime(runtime, generated map[string][]byte) (map[string][]byte, error
 	for changed := true; changed; {
 		changed = false
 		for _, d := range all {
-			if !d.kept && d.needed(used) {
+			if !d.kept && d.needed(used, client) {
 				d.kept, changed = true, true
 				for n := range d.uses {
 					used[n] = true
@@ -63,7 +66,9 @@ func trimRuntime(runtime, generated map[string][]byte) (map[string][]byte, error
 			switch {
 			case d.file != name:
 			case d.kept:
-				kept++
+				if !d.field {
+					kept++
+				}
 			default:
 				cuts = append(cuts, [2]int{fset.Position(d.from).Offset, fset.Position(d.to).Offset})
 			}
@@ -120,19 +125,23 @@ type runtimeDecl struct {
 	file     string
 	from, to token.Pos // with its doc comment
 	names    []string  // what it declares
-	recv     string    // a method's receiver type
+	recv     string    // a method's receiver type, or a field's struct
+	field    bool      // a field of the struct recv
 	uses     map[string]bool
 	kept     bool
 }
 
 // needed reports whether a declaration is used: an exported or used name,
 // or a method of a kept type whose name is exported or used.
-func (d *runtimeDecl) needed(used map[string]bool) bool {
+func (d *runtimeDecl) needed(used map[string]bool, client bool) bool {
 	for _, n := range d.names {
-		if d.recv != "" {
+		switch {
+		case d.field:
+			return used[d.recv] && (ast.IsExported(n) || used["."+n] || used[n])
+		case d.recv != "":
 			return used[d.recv] && (ast.IsExported(n) || used["."+n])
 		}
-		if ast.IsExported(n) || used[n] || n == "init" || n == "_" {
+		if client && ast.IsExported(n) || used[n] || n == "init" || n == "_" {
 			return true
 		}
 	}
@@ -175,9 +184,43 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 			}
 			for _, s := range decl.Specs {
 				doc, pos := specDoc(s)
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					if st, ok := ts.Type.(*ast.StructType); ok {
+						out = append(out, structDecls(file, doc, ts, st)...)
+						continue
+					}
+				}
 				add(docStart(doc, pos), s.End(), s, specNames([]ast.Spec{s}), "")
 			}
 		}
+	}
+	return out
+}
+
+// structDecls splits a struct type into the type itself and one
+// declaration per field, kept like a method: when the type is kept and the
+// field is exported or its name is used (x.field, or a key of a composite
+// literal). A field
+// declared beside others on one line stays with the type.
+func structDecls(file string, doc *ast.CommentGroup, ts *ast.TypeSpec, st *ast.StructType) []*runtimeDecl {
+	typ := &runtimeDecl{file: file, from: docStart(doc, ts.Pos()), to: ts.End(), names: []string{ts.Name.Name}, uses: map[string]bool{}}
+	if ts.TypeParams != nil {
+		addIdents(typ.uses, ts.TypeParams)
+	}
+	out := []*runtimeDecl{typ}
+	for _, f := range st.Fields.List {
+		if len(f.Names) != 1 {
+			addIdents(typ.uses, f.Type)
+			continue
+		}
+		end := f.End()
+		if f.Comment != nil {
+			end = f.Comment.End()
+		}
+		d := &runtimeDecl{file: file, from: docStart(f.Doc, f.Pos()), to: end, names: []string{f.Names[0].Name},
+			recv: ts.Name.Name, field: true, uses: map[string]bool{}}
+		addIdents(d.uses, f.Type)
+		out = append(out, d)
 	}
 	return out
 }

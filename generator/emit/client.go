@@ -20,9 +20,13 @@ func (e *emitter) docFile() *jen.File {
 	if e.api.Description != "" {
 		text += "\n\n" + e.api.Description
 	}
-	text += "\n\n" + "Create a " + ClientName + " with " + NewClientName + " and call the operations through its services. " +
-		"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
-		"for a response outside 2xx."
+	if len(e.api.Services) > 0 {
+		text += "\n\n" + "Create a " + ClientName + " with " + NewClientName + " and call the operations through its services. " +
+			"Every call retries failures that are safe to retry, with backoff, and returns an *APIError " +
+			"for a response outside 2xx."
+	} else {
+		text += "\n\n" + "The API description declares no operations: the package holds its types."
+	}
 	if e.has(ir.Enum) {
 		text += "\n\n" + "Enums are open: each is a defined type with a constant per value the API " +
 			"description lists, and a value the server adds later decodes without error; " +

@@ -32,10 +32,13 @@ func Files(api *ir.API) (map[string][]byte, error) {
 	}
 	files := map[string]*jen.File{
 		"doc_gen.go":    e.docFile(),
-		"client_gen.go": e.clientFile(),
+
 		"types_gen.go":  e.typesFile(),
 		"enums_gen.go":  e.enumsFile(),
 		"unions_gen.go": e.unionsFile(),
+	}
+	if len(api.Services) > 0 {
+		files["client_gen.go"] = e.clientFile() // a description without operations gets types only
 	}
 	e.fileBases = serviceFileBases(api.Services)
 	for _, s := range api.Services {

@@ -2,9 +2,7 @@
 
 // Package enums is a client for Enums.
 //
-// Create a Client with NewClient and call the operations through its services.
-// Every call retries failures that are safe to retry, with backoff, and returns
-// an *APIError for a response outside 2xx.
+// The API description declares no operations: the package holds its types.
 //
 // Enums are open: each is a defined type with a constant per value the API
 // description lists, and a value the server adds later decodes without error;

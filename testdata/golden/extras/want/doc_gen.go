@@ -2,7 +2,5 @@
 
 // Package extras is a client for Extras.
 //
-// Create a Client with NewClient and call the operations through its services.
-// Every call retries failures that are safe to retry, with backoff, and returns
-// an *APIError for a response outside 2xx.
+// The API description declares no operations: the package holds its types.
 package extras
