@@ -136,3 +136,19 @@ func TestUnionIgnoresRequiredWriteOnly(t *testing.T) {
 		t.Errorf("decoded as %+v, %v; want the User variant", u, ok)
 	}
 }
+
+// readOnly beside a $ref, or on an allOf wrapper, marks that property
+// only: parent refers to the same schema and stays required.
+func TestReadOnlyBesideRef(t *testing.T) {
+	client, got := server(t, 200, `[{"slug":"go","label":"Go","parent":"lang"}]`)
+	tags, err := client.Users.PutTags(context.Background(), &UsersPutTagsRequest{Body: []Tag{{Parent: ""}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `[{"parent":""}]`; *got != want {
+		t.Errorf("request body\n got %s\nwant %s", *got, want)
+	}
+	if s, _ := tags[0].Slug.Get(); s != "go" || tags[0].Parent != "lang" {
+		t.Errorf("decoded %+v", tags[0])
+	}
+}

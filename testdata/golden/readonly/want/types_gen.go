@@ -115,16 +115,19 @@ func (v *AdminProfile) UnmarshalJSON(data []byte) error {
 }
 
 // Credentials is only ever sent, so the required writeOnly secret stays
-// required.
+// required, and the required readOnly issued is sent only when set.
 type Credentials struct {
 	User string `json:"user"`
 
 	Secret string `json:"secret"`
+
+	// Read-only: the server sets it; a request sends it only when set.
+	Issued Opt[string] `json:"issued,omitzero"`
 }
 
 // credentialsMembers names the JSON members of Credentials, in the order of its
 // moveJSON cases.
-var credentialsMembers = objectMembers{names: []string{"user", "secret"}}
+var credentialsMembers = objectMembers{names: []string{"user", "secret", "issued"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Credentials) moveJSON(c *jsonCodec) {
@@ -134,6 +137,10 @@ func (v *Credentials) moveJSON(c *jsonCodec) {
 			c.string(&v.User)
 		case 1:
 			c.string(&v.Secret)
+		case 2:
+			if c.optional(&v.Issued.set) {
+				c.string(&v.Issued.value)
+			}
 		}
 	}
 }
@@ -145,6 +152,46 @@ func (v Credentials) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into v.
 func (v *Credentials) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Orphan is used by no operation, so either way; both one-way fields are
+// optional.
+type Orphan struct {
+	// Read-only: the server sets it; a request sends it only when set.
+	ID Opt[string] `json:"id,omitzero"`
+
+	// Write-only: the server does not send it back; a response leaves it unset.
+	Key Opt[string] `json:"key,omitzero"`
+}
+
+// orphanMembers names the JSON members of Orphan, in the order of its moveJSON
+// cases.
+var orphanMembers = objectMembers{names: []string{"id", "key"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Orphan) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&orphanMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.ID.set) {
+				c.string(&v.ID.value)
+			}
+		case 1:
+			if c.optional(&v.Key.set) {
+				c.string(&v.Key.value)
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Orphan) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Orphan) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, v)
 }
 
@@ -178,6 +225,49 @@ func (v Session) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into v.
 func (v *Session) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// Tag is the flag beside a $ref (OpenAPI 3.1) and on an allOf wrapper marks the
+// property, not the shared Slug.
+type Tag struct {
+	// Read-only: the server sets it; a request sends it only when set.
+	Slug Opt[string] `json:"slug,omitzero"`
+
+	// Read-only: the server sets it; a request sends it only when set.
+	Label Opt[string] `json:"label,omitzero"`
+
+	Parent string `json:"parent"`
+}
+
+// tagMembers names the JSON members of Tag, in the order of its moveJSON cases.
+var tagMembers = objectMembers{names: []string{"slug", "label", "parent"}}
+
+// moveJSON encodes or decodes v, as c directs.
+func (v *Tag) moveJSON(c *jsonCodec) {
+	for i := c.beginObject(&tagMembers); i >= 0; i = c.nextMember() {
+		switch i {
+		case 0:
+			if c.optional(&v.Slug.set) {
+				c.string(&v.Slug.value)
+			}
+		case 1:
+			if c.optional(&v.Label.set) {
+				c.string(&v.Label.value)
+			}
+		case 2:
+			c.string(&v.Parent)
+		}
+	}
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v Tag) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *Tag) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, v)
 }
 

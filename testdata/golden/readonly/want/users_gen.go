@@ -68,6 +68,24 @@ func (s *UsersService) Login(ctx context.Context, req *UsersLoginRequest, opts .
 	return &out, nil
 }
 
+// PutTags calls putTags.
+//
+//	PUT /tags
+func (s *UsersService) PutTags(ctx context.Context, req *UsersPutTagsRequest, opts ...RequestOption) ([]Tag, error) {
+	if req == nil {
+		req = new(UsersPutTagsRequest)
+	}
+	op := &operation{
+		method:       http.MethodPut,
+		pathTemplate: "/tags",
+		path:         "/tags",
+		body:         req.Body,
+	}
+	var out []Tag
+	_, err := s.core.call(ctx, op, &out, opts)
+	return out, err
+}
+
 // CreateUser calls createUser.
 //
 //	POST /users
@@ -115,7 +133,8 @@ type UsersCreateAdminRequest struct {
 
 // UsersLoginRequest holds the body and parameters of Users.Login.
 type UsersLoginRequest struct {
-	// Only ever sent, so the required writeOnly secret stays required.
+	// Only ever sent, so the required writeOnly secret stays required, and the
+	// required readOnly issued is sent only when set.
 	Credentials Credentials `json:"credentials"`
 }
 
@@ -141,6 +160,12 @@ func (v UsersLoginRequest) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes data into v.
 func (v *UsersLoginRequest) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, v)
+}
+
+// UsersPutTagsRequest holds the body and parameters of Users.PutTags.
+type UsersPutTagsRequest struct {
+	// Body is sent as the JSON request body.
+	Body []Tag `json:"-"`
 }
 
 // UsersCreateUserRequest holds the body and parameters of Users.CreateUser.
