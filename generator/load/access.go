@@ -21,9 +21,9 @@ import (
 //	requests only       optional, sent only if set   as declared
 //	both, or neither    optional, sent only if set   optional
 //
-// A request struct carries the properties of an object body as its own
-// fields; it is made for that one request, so its readOnly properties are
-// simply not there.
+// A request struct carries the properties of an object body (JSON or a
+// form) as its own fields; it is made for that one request, so its readOnly
+// properties are simply not there (form bodies: see formFields).
 //
 // Optional means Opt[T] (or a nil-able value with omitzero): a request
 // leaves the property out unless the caller set it, and a decoded response

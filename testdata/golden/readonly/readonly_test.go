@@ -152,3 +152,14 @@ func TestReadOnlyBesideRef(t *testing.T) {
 		t.Errorf("decoded %+v", tags[0])
 	}
 }
+
+// A form body is only ever sent: its readOnly properties are not fields.
+func TestFormBodyLeavesOutReadOnly(t *testing.T) {
+	client, got := server(t, 204, "")
+	if err := client.Users.UploadAvatar(context.Background(), &UsersUploadAvatarRequest{URL: "https://a.example/x.png"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "url=https%3A%2F%2Fa.example%2Fx.png"; *got != want {
+		t.Errorf("request body\n got %s\nwant %s", *got, want)
+	}
+}

@@ -5,6 +5,8 @@ package readonly
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strings"
 )
 
 // UsersService groups the Users operations. Reach it as Client.Users.
@@ -28,6 +30,27 @@ func (s *UsersService) CreateAdmin(ctx context.Context, req *UsersCreateAdminReq
 	var out []Admin
 	_, err := s.core.call(ctx, op, &out, opts)
 	return out, err
+}
+
+// UploadAvatar calls uploadAvatar.
+//
+//	POST /avatars
+func (s *UsersService) UploadAvatar(ctx context.Context, req *UsersUploadAvatarRequest, opts ...RequestOption) error {
+	if req == nil {
+		req = new(UsersUploadAvatarRequest)
+	}
+	op := &operation{
+		method:       http.MethodPost,
+		pathTemplate: "/avatars",
+		path:         "/avatars",
+		contentType:  "application/x-www-form-urlencoded",
+		accept:       "*/*",
+	}
+	form := url.Values{}
+	form.Add("url", req.URL)
+	op.rawBody = strings.NewReader(form.Encode())
+	_, err := s.core.call(ctx, op, nil, opts)
+	return err
 }
 
 // WhoAmI calls whoAmI.
@@ -129,6 +152,12 @@ func (s *UsersService) ReplaceUsers(ctx context.Context, req *UsersReplaceUsersR
 type UsersCreateAdminRequest struct {
 	// Body is sent as the JSON request body.
 	Body []Admin `json:"-"`
+}
+
+// UsersUploadAvatarRequest holds the body and parameters of Users.UploadAvatar.
+type UsersUploadAvatarRequest struct {
+	// Sent as the form field "url".
+	URL string `json:"-"`
 }
 
 // UsersLoginRequest holds the body and parameters of Users.Login.
