@@ -119,7 +119,25 @@ type Field struct {
 	Wrap       Wrap
 	Required   bool
 	Deprecated bool
+	// Access says whether the property travels one way only (readOnly,
+	// writeOnly). Load has already decided Required and Wrap from it and
+	// from where the type is used; emitters need not look at it.
+	Access Access
 }
+
+// Access is the direction a property travels in.
+type Access int
+
+const (
+	// ReadWrite properties travel both ways.
+	ReadWrite Access = iota
+	// ReadOnly properties are set by the server: sent in responses, not in
+	// requests (readOnly: true).
+	ReadOnly
+	// WriteOnly properties are set by the client: sent in requests, not in
+	// responses (writeOnly: true), such as a password.
+	WriteOnly
+)
 
 // Variant is one member of a union.
 type Variant struct {

@@ -151,6 +151,9 @@ func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope,
 	}
 	ob := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})
 	for _, p := range ob.props {
+		if p.sr != nil && p.sr.Value != nil && accessOf(p.sr.Value) == ir.ReadOnly {
+			continue // the server's to send, and a form body is only ever sent
+		}
 		name := scope.Claim(naming.Exported(p.name))
 		ref, null := b.refOf(p.sr, req.Name+naming.Exported(p.name), p.ptr)
 		if multipart && p.sr != nil && p.sr.Value != nil {

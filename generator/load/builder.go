@@ -82,6 +82,7 @@ func (b *builder) build() *ir.API {
 	api.Services = b.services()
 	api.ErrorType = sharedErrorType(api.Services)
 	b.breakCycles()
+	b.oneWay(api)
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	api.Types = b.types
 	api.Names = b.names

@@ -23,7 +23,10 @@ import (
 //     repairScalar.)
 //   - A keyword that shapes the Go code (type, items, properties, required,
 //     enum, allOf, nullable...) with the wrong type is a located error in
-//     plain words: "`items` must be a schema, got a list".
+//     plain words: "`items` must be a schema, got the integer 3".
+//   - Two forms kin-openapi cannot read have an obvious meaning and are
+//     repaired instead (see tuple.go): an unquoted null in a list of type
+//     names, and the list form of `items`.
 
 // validationOnly maps each keyword that only validates to the type its
 // value must have.
@@ -157,6 +160,15 @@ func (c *keywordChecker) schema(s *yaml.Node, ptr string, depth int) {
 			v = v.Alias
 		}
 		at := ptr + "/" + escape(key)
+		switch {
+		case key == "type" && v.Kind == yaml.SequenceNode:
+			c.nullTypeName(v)
+		case key == "items" && v.Kind == yaml.SequenceNode:
+			if c.tupleItems(s, i, at, depth) {
+				drop = append(drop, i)
+			}
+			continue
+		}
 		if kind, ok := shaping[key]; ok {
 			if !fits(v, kind) && !(kind == kindBool && c.boolString(v, key, at)) {
 				c.report(diag.Error, at, "%s", shapingMessage(key, kind, v))
@@ -247,8 +259,8 @@ func shapingMessage(key string, kind valueKind, v *yaml.Node) string {
 	switch {
 	case key == "required" && v.Kind == yaml.ScalarNode && v.Tag == "!!bool":
 		msg += "; to make a property required, list its name in the `required` of the object that holds it"
-	case key == "items" && v.Kind == yaml.SequenceNode:
-		msg += "; write the one schema every item has (a tuple is `prefixItems` in OpenAPI 3.1)"
+	case (key == "items" || key == "additionalProperties") && v.Kind == yaml.ScalarNode && slices.Contains(typeNames, v.Value):
+		msg += sprintf("; write `%s: {type: %s}`", key, v.Value)
 	case key == "type" && v.Kind == yaml.MappingNode:
 		msg += "; is this an object's `properties` written under `type`?"
 	}

@@ -136,6 +136,7 @@ func (b *builder) fields(owner string, o *object, scope *naming.Scope) []*ir.Fie
 		f := &ir.Field{Name: goName, JSONName: p.name, Type: ref, Required: o.required[p.name]}
 		if p.sr != nil && p.sr.Value != nil {
 			f.Doc, f.Deprecated = withDefault(doc(p.sr.Value), p.sr.Value.Default), p.sr.Value.Deprecated
+			f.Access = accessOf(p.sr.Value)
 		}
 		f.Wrap = b.wrapFor(ref, f.Required, null)
 		out = append(out, f)

@@ -96,7 +96,7 @@ func primaryType(s *openapi3.Schema) string {
 	switch {
 	case len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil || len(s.PatternProperties) > 0:
 		return "object"
-	case s.Items != nil:
+	case s.Items != nil || len(s.PrefixItems) > 0:
 		return "array"
 	}
 	if v := enumValues(s); len(v) > 0 {

@@ -55,7 +55,9 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 			o := b.merge(m.Value, mptr, map[*openapi3.Schema]bool{})
 			for _, p := range o.props {
 				v.Properties = append(v.Properties, p.name)
-				if o.required[p.name] {
+				// A writeOnly property is absent from the responses a
+				// union is decoded from: it cannot tell variants apart.
+				if o.required[p.name] && (p.sr == nil || p.sr.Value == nil || accessOf(p.sr.Value) != ir.WriteOnly) {
 					v.Required = append(v.Required, p.name)
 				}
 			}
