@@ -31,7 +31,7 @@ func Files(api *ir.API) (map[string][]byte, error) {
 		}
 	}
 	files := map[string]*jen.File{
-		"doc_gen.go":    e.docFile(),
+		"doc_gen.go": e.docFile(),
 
 		"types_gen.go":  e.typesFile(),
 		"enums_gen.go":  e.enumsFile(),
@@ -69,8 +69,8 @@ type emitter struct {
 	// usesExampleValue records that an Example function decodes a value
 	// from JSON, so that the examples' helpers declare exampleValue.
 	usesExampleValue bool
-	byName     map[string]*ir.Type
-	fileBases  map[*ir.Service]string // see serviceFileBases
+	byName           map[string]*ir.Type
+	fileBases        map[*ir.Service]string // see serviceFileBases
 }
 
 // serviceFileBases names each service's file: Bulk -> bulk (bulk_gen.go).

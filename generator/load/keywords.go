@@ -260,7 +260,7 @@ func shapingMessage(key string, kind valueKind, v *yaml.Node) string {
 	case key == "required" && v.Kind == yaml.ScalarNode && v.Tag == "!!bool":
 		msg += "; to make a property required, list its name in the `required` of the object that holds it"
 	case (key == "items" || key == "additionalProperties") && v.Kind == yaml.ScalarNode && slices.Contains(typeNames, v.Value):
-		msg += sprintf("; write `%s: {type: %s}`", key, v.Value)
+		msg += fmt.Sprintf("; write `%s: {type: %s}`", key, v.Value)
 	case key == "type" && v.Kind == yaml.MappingNode:
 		msg += "; is this an object's `properties` written under `type`?"
 	}

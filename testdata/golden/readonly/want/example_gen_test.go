@@ -47,13 +47,3 @@ func printResponse(v any) {
 	}
 	fmt.Println("response:", canonicalJSON(b))
 }
-
-// exampleValue decodes a JSON document into T, for values that have no
-// plain Go literal.
-func exampleValue[T any](doc string) T {
-	var v T
-	if err := json.Unmarshal([]byte(doc), &v); err != nil {
-		panic(err)
-	}
-	return v
-}

@@ -53,7 +53,7 @@ func (v *Admin) moveJSON(c *jsonCodec) {
 		case 4:
 			v.Profile.moveJSON(c)
 		case 5:
-			if c.present(v.Roles != nil) {
+			if c.hasValue(v.Roles != nil) {
 				moveSlice(c, &v.Roles, stringValue)
 			}
 		case 6:
@@ -315,7 +315,7 @@ func (v *User) moveJSON(c *jsonCodec) {
 		case 4:
 			v.Profile.moveJSON(c)
 		case 5:
-			if c.present(v.Roles != nil) {
+			if c.hasValue(v.Roles != nil) {
 				moveSlice(c, &v.Roles, stringValue)
 			}
 		}

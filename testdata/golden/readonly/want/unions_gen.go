@@ -105,12 +105,12 @@ func (u *UsersWhoAmIResponse) moveJSON(c *jsonCodec) {
 	}
 }
 
-// MarshalJSON encodes v as the API expects it.
-func (v UsersWhoAmIResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+// MarshalJSON encodes u as the API expects it.
+func (u UsersWhoAmIResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
 }
 
-// UnmarshalJSON decodes data into v.
-func (v *UsersWhoAmIResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, v)
+// UnmarshalJSON decodes data into u.
+func (u *UsersWhoAmIResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
 }

@@ -22,11 +22,11 @@ func (v *Point) moveJSON(c *jsonCodec) {
 		case 0:
 			moveSlice(c, &v.Pair, anyValue)
 		case 1:
-			if c.present(v.Coords != nil) {
+			if c.hasValue(v.Coords != nil) {
 				moveSlice(c, &v.Coords, anyValue)
 			}
 		case 2:
-			if c.present(v.Tags != nil) {
+			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		}
