@@ -178,15 +178,18 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 			if decl.Tok == token.IMPORT {
 				continue
 			}
-			if decl.Tok == token.CONST || !decl.Lparen.IsValid() {
+			if decl.Tok == token.CONST {
 				add(docStart(decl.Doc, decl.Pos()), decl.End(), decl, specNames(decl.Specs), "")
 				continue
 			}
 			for _, s := range decl.Specs {
 				doc, pos := specDoc(s)
+				if !decl.Lparen.IsValid() { // a lone spec: the declaration is its place
+					doc, pos = decl.Doc, decl.Pos()
+				}
 				if ts, ok := s.(*ast.TypeSpec); ok {
 					if st, ok := ts.Type.(*ast.StructType); ok {
-						out = append(out, structDecls(file, doc, ts, st)...)
+						out = append(out, structDecls(file, docStart(doc, pos), ts, st)...)
 						continue
 					}
 				}
@@ -202,8 +205,8 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 // field is exported or its name is used (x.field, or a key of a composite
 // literal). A field
 // declared beside others on one line stays with the type.
-func structDecls(file string, doc *ast.CommentGroup, ts *ast.TypeSpec, st *ast.StructType) []*runtimeDecl {
-	typ := &runtimeDecl{file: file, from: docStart(doc, ts.Pos()), to: ts.End(), names: []string{ts.Name.Name}, uses: map[string]bool{}}
+func structDecls(file string, from token.Pos, ts *ast.TypeSpec, st *ast.StructType) []*runtimeDecl {
+	typ := &runtimeDecl{file: file, from: from, to: ts.End(), names: []string{ts.Name.Name}, uses: map[string]bool{}}
 	if ts.TypeParams != nil {
 		addIdents(typ.uses, ts.TypeParams)
 	}

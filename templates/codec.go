@@ -23,6 +23,10 @@ type jsonCodec struct {
 	depth  int           // arrays and objects open around the current value
 	frames []objectFrame // the objects open around the current value
 
+	// frameBuf holds the frames of the first few open objects, so that
+	// decoding a shallow document allocates no frame stack.
+	frameBuf [4]objectFrame
+
 	// Encoding.
 	out   []byte
 	marks []uint64 // per open object with additional members: which members were written
@@ -58,20 +62,17 @@ func newDecoder(data []byte) *jsonCodec {
 	return c
 }
 
-// release resets c and returns it to the pool.
+// release resets c and returns it to the pool, keeping its buffers.
 func (c *jsonCodec) release() {
-	clear(c.frames)
-	c.frames = c.frames[:0]
+	out, scratch := c.out[:0], c.scratch[:0]
+	if cap(out) > maxPooledBuffer {
+		out = nil
+	}
+	if cap(scratch) > maxPooledBuffer {
+		scratch = nil
+	}
 	clear(c.keys)
-	c.err, c.depth, c.marks, c.keys = nil, 0, c.marks[:0], c.keys[:0]
-	c.in, c.pos = nil, 0
-	if cap(c.out) > maxPooledBuffer {
-		c.out = nil
-	}
-	if cap(c.scratch) > maxPooledBuffer {
-		c.scratch = nil
-	}
-	c.out, c.scratch = c.out[:0], c.scratch[:0]
+	*c = jsonCodec{out: out, scratch: scratch, marks: c.marks[:0], keys: c.keys[:0]}
 	codecPool.Put(c)
 }
 

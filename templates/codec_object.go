@@ -93,6 +93,9 @@ type objectFrame struct {
 // push opens an object frame for m. It sets the fields one by one: a
 // struct copy would have the garbage collector scan the whole frame.
 func (c *jsonCodec) push(m *objectMembers) {
+	if c.frames == nil {
+		c.frames = c.frameBuf[:0]
+	}
 	if len(c.frames) == cap(c.frames) {
 		c.frames = append(c.frames, objectFrame{})
 	} else {
@@ -196,7 +199,7 @@ func (c *jsonCodec) writeMember() int {
 		return f.index
 	}
 	c.writeByte('}')
-	c.close()
+	c.closeObject()
 	return -1
 }
 

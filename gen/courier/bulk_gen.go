@@ -215,13 +215,13 @@ type BulkCreateJobRequest struct {
 	IdempotencyExpiration string `json:"-"`
 }
 
-// bulkCreateJobRequestMembers names the JSON members of BulkCreateJobRequest,
+// membersOfBulkCreateJobRequest names the JSON members of BulkCreateJobRequest,
 // in the order of its moveJSON cases.
-var bulkCreateJobRequestMembers = objectMembers{names: []string{"message"}}
+var membersOfBulkCreateJobRequest = objectMembers{names: []string{"message"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkCreateJobRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkCreateJobRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkCreateJobRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			v.Message.moveJSON(c)
@@ -265,13 +265,13 @@ type BulkIngestUsersRequest struct {
 	IdempotencyExpiration string `json:"-"`
 }
 
-// bulkIngestUsersRequestMembers names the JSON members of
+// membersOfBulkIngestUsersRequest names the JSON members of
 // BulkIngestUsersRequest, in the order of its moveJSON cases.
-var bulkIngestUsersRequestMembers = objectMembers{names: []string{"users"}}
+var membersOfBulkIngestUsersRequest = objectMembers{names: []string{"users"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkIngestUsersRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkIngestUsersRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkIngestUsersRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			moveSlice(c, &v.Users, (*InboundBulkMessageUser).moveJSON)

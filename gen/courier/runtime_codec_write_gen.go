@@ -57,8 +57,8 @@ func (c *jsonCodec) open(b byte) bool {
 	return true
 }
 
-// close ends the object that beginObject opened.
-func (c *jsonCodec) close() {
+// closeObject ends the object that beginObject opened.
+func (c *jsonCodec) closeObject() {
 	f := c.frames[len(c.frames)-1]
 	c.marks = c.marks[:f.marks]
 	c.frames = c.frames[:len(c.frames)-1]

@@ -8,13 +8,13 @@ type BulkCreateJobResponse struct {
 	JobID string `json:"jobId"`
 }
 
-// bulkCreateJobResponseMembers names the JSON members of BulkCreateJobResponse,
-// in the order of its moveJSON cases.
-var bulkCreateJobResponseMembers = objectMembers{names: []string{"jobId"}}
+// membersOfBulkCreateJobResponse names the JSON members of
+// BulkCreateJobResponse, in the order of its moveJSON cases.
+var membersOfBulkCreateJobResponse = objectMembers{names: []string{"jobId"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkCreateJobResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkCreateJobResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkCreateJobResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.JobID)
@@ -38,13 +38,13 @@ type BulkGetJobResponse struct {
 	Job JobDetails `json:"job"`
 }
 
-// bulkGetJobResponseMembers names the JSON members of BulkGetJobResponse, in
+// membersOfBulkGetJobResponse names the JSON members of BulkGetJobResponse, in
 // the order of its moveJSON cases.
-var bulkGetJobResponseMembers = objectMembers{names: []string{"job"}}
+var membersOfBulkGetJobResponse = objectMembers{names: []string{"job"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkGetJobResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkGetJobResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkGetJobResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			v.Job.moveJSON(c)
@@ -72,13 +72,13 @@ type BulkGetJobUsersResponse struct {
 	Paging Paging `json:"paging"`
 }
 
-// bulkGetJobUsersResponseMembers names the JSON members of
+// membersOfBulkGetJobUsersResponse names the JSON members of
 // BulkGetJobUsersResponse, in the order of its moveJSON cases.
-var bulkGetJobUsersResponseMembers = objectMembers{names: []string{"items", "paging"}}
+var membersOfBulkGetJobUsersResponse = objectMembers{names: []string{"items", "paging"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkGetJobUsersResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkGetJobUsersResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkGetJobUsersResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			moveSlice(c, &v.Items, (*BulkMessageUserResponse).moveJSON)
@@ -107,13 +107,13 @@ type BulkIngestError struct {
 	Error any `json:"error,omitzero"`
 }
 
-// bulkIngestErrorMembers names the JSON members of BulkIngestError, in the
+// membersOfBulkIngestError names the JSON members of BulkIngestError, in the
 // order of its moveJSON cases.
-var bulkIngestErrorMembers = objectMembers{names: []string{"user", "error"}}
+var membersOfBulkIngestError = objectMembers{names: []string{"user", "error"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkIngestError) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkIngestErrorMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkIngestError); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.User != nil) {
@@ -147,13 +147,13 @@ type BulkIngestUsersResponse struct {
 	Errors []BulkIngestError `json:"errors,omitzero"`
 }
 
-// bulkIngestUsersResponseMembers names the JSON members of
+// membersOfBulkIngestUsersResponse names the JSON members of
 // BulkIngestUsersResponse, in the order of its moveJSON cases.
-var bulkIngestUsersResponseMembers = objectMembers{names: []string{"total", "errors"}}
+var membersOfBulkIngestUsersResponse = objectMembers{names: []string{"total", "errors"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkIngestUsersResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkIngestUsersResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkIngestUsersResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.int64(&v.Total)
@@ -203,13 +203,13 @@ type BulkMessageUserResponse struct {
 	MessageID Nullable[string] `json:"messageId,omitzero"`
 }
 
-// bulkMessageUserResponseMembers names the JSON members of
+// membersOfBulkMessageUserResponse names the JSON members of
 // BulkMessageUserResponse, in the order of its moveJSON cases.
-var bulkMessageUserResponseMembers = objectMembers{names: []string{"data", "preferences", "profile", "recipient", "to", "status", "messageId"}}
+var membersOfBulkMessageUserResponse = objectMembers{names: []string{"data", "preferences", "profile", "recipient", "to", "status", "messageId"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bulkMessageUserResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfBulkMessageUserResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Data != nil) {
@@ -257,13 +257,13 @@ type ChannelPreference struct {
 	Channel ChannelClassification `json:"channel"`
 }
 
-// channelPreferenceMembers names the JSON members of ChannelPreference, in the
-// order of its moveJSON cases.
-var channelPreferenceMembers = objectMembers{names: []string{"channel"}}
+// membersOfChannelPreference names the JSON members of ChannelPreference, in
+// the order of its moveJSON cases.
+var membersOfChannelPreference = objectMembers{names: []string{"channel"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ChannelPreference) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&channelPreferenceMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfChannelPreference); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string((*string)(&v.Channel))
@@ -320,13 +320,13 @@ type ElementalActionNode struct {
 	Locales map[string]Locale `json:"locales"`
 }
 
-// elementalActionNodeMembers names the JSON members of ElementalActionNode, in
-// the order of its moveJSON cases.
-var elementalActionNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "href", "action_id", "align", "background_color", "style", "locales"}}
+// membersOfElementalActionNode names the JSON members of ElementalActionNode,
+// in the order of its moveJSON cases.
+var membersOfElementalActionNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "href", "action_id", "align", "background_color", "style", "locales"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalActionNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalActionNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -415,13 +415,13 @@ type ElementalChannelNode struct {
 	Padding Nullable[string] `json:"padding,omitzero"`
 }
 
-// elementalChannelNodeMembers names the JSON members of ElementalChannelNode,
+// membersOfElementalChannelNode names the JSON members of ElementalChannelNode,
 // in the order of its moveJSON cases.
-var elementalChannelNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "channel", "raw", "font_size", "line_height", "padding"}}
+var membersOfElementalChannelNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "channel", "raw", "font_size", "line_height", "padding"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalChannelNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalChannelNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -483,13 +483,13 @@ type ElementalContent struct {
 	Elements []ElementalNode `json:"elements"`
 }
 
-// elementalContentMembers names the JSON members of ElementalContent, in the
+// membersOfElementalContent names the JSON members of ElementalContent, in the
 // order of its moveJSON cases.
-var elementalContentMembers = objectMembers{names: []string{"version", "elements"}}
+var membersOfElementalContent = objectMembers{names: []string{"version", "elements"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalContent) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalContentMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalContent); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Version)
@@ -519,13 +519,13 @@ type ElementalContentSugar struct {
 	Body string `json:"body"`
 }
 
-// elementalContentSugarMembers names the JSON members of ElementalContentSugar,
-// in the order of its moveJSON cases.
-var elementalContentSugarMembers = objectMembers{names: []string{"title", "body"}}
+// membersOfElementalContentSugar names the JSON members of
+// ElementalContentSugar, in the order of its moveJSON cases.
+var membersOfElementalContentSugar = objectMembers{names: []string{"title", "body"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalContentSugar) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalContentSugarMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalContentSugar); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Title)
@@ -566,13 +566,13 @@ type ElementalDividerNode struct {
 	Color Nullable[string] `json:"color,omitzero"`
 }
 
-// elementalDividerNodeMembers names the JSON members of ElementalDividerNode,
+// membersOfElementalDividerNode names the JSON members of ElementalDividerNode,
 // in the order of its moveJSON cases.
-var elementalDividerNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "color"}}
+var membersOfElementalDividerNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "color"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalDividerNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalDividerNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -634,13 +634,13 @@ type ElementalHTMLNode struct {
 	Locales Nullable[map[string]Locale] `json:"locales,omitzero"`
 }
 
-// elementalHTMLNodeMembers names the JSON members of ElementalHTMLNode, in the
-// order of its moveJSON cases.
-var elementalHTMLNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "locales"}}
+// membersOfElementalHTMLNode names the JSON members of ElementalHTMLNode, in
+// the order of its moveJSON cases.
+var membersOfElementalHTMLNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "locales"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalHTMLNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalHTMLNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -713,13 +713,13 @@ type ElementalImageNode struct {
 	Width Nullable[string] `json:"width,omitzero"`
 }
 
-// elementalImageNodeMembers names the JSON members of ElementalImageNode, in
+// membersOfElementalImageNode names the JSON members of ElementalImageNode, in
 // the order of its moveJSON cases.
-var elementalImageNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "src", "href", "align", "altText", "width"}}
+var membersOfElementalImageNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "src", "href", "align", "altText", "width"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalImageNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalImageNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -792,13 +792,13 @@ type ElementalMetaNode struct {
 	Title Nullable[string] `json:"title,omitzero"`
 }
 
-// elementalMetaNodeMembers names the JSON members of ElementalMetaNode, in the
-// order of its moveJSON cases.
-var elementalMetaNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "title"}}
+// membersOfElementalMetaNode names the JSON members of ElementalMetaNode, in
+// the order of its moveJSON cases.
+var membersOfElementalMetaNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "title"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalMetaNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalMetaNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -869,13 +869,13 @@ type ElementalQuoteNode struct {
 	Locales map[string]Locale `json:"locales"`
 }
 
-// elementalQuoteNodeMembers names the JSON members of ElementalQuoteNode, in
+// membersOfElementalQuoteNode names the JSON members of ElementalQuoteNode, in
 // the order of its moveJSON cases.
-var elementalQuoteNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "borderColor", "text_style", "locales"}}
+var membersOfElementalQuoteNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "borderColor", "text_style", "locales"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalQuoteNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalQuoteNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -971,13 +971,13 @@ type ElementalTextNode struct {
 	Format Nullable[ElementalTextNodeFormat] `json:"format,omitzero"`
 }
 
-// elementalTextNodeMembers names the JSON members of ElementalTextNode, in the
-// order of its moveJSON cases.
-var elementalTextNodeMembers = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "text_style", "color", "bold", "italic", "strikethrough", "underline", "locales", "format"}}
+// membersOfElementalTextNode names the JSON members of ElementalTextNode, in
+// the order of its moveJSON cases.
+var membersOfElementalTextNode = objectMembers{names: []string{"channels", "if", "loop", "ref", "type", "content", "align", "text_style", "color", "bold", "italic", "strikethrough", "underline", "locales", "format"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&elementalTextNodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfElementalTextNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
@@ -1056,13 +1056,13 @@ type Error struct {
 	Type Opt[ErrorType] `json:"type,omitzero"`
 }
 
-// errorMembers names the JSON members of Error, in the order of its moveJSON
+// membersOfError names the JSON members of Error, in the order of its moveJSON
 // cases.
-var errorMembers = objectMembers{names: []string{"message", "type"}}
+var membersOfError = objectMembers{names: []string{"message", "type"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Error) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&errorMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfError); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Message)
@@ -1123,13 +1123,13 @@ type InboundBulkMessage struct {
 	Message Opt[InboundBulkMessageV2] `json:"message,omitzero"`
 }
 
-// inboundBulkMessageMembers names the JSON members of InboundBulkMessage, in
+// membersOfInboundBulkMessage names the JSON members of InboundBulkMessage, in
 // the order of its moveJSON cases.
-var inboundBulkMessageMembers = objectMembers{names: []string{"event", "brand", "template", "content", "data", "locale", "override", "routing", "message"}}
+var membersOfInboundBulkMessage = objectMembers{names: []string{"event", "brand", "template", "content", "data", "locale", "override", "routing", "message"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&inboundBulkMessageMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfInboundBulkMessage); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Event)
@@ -1200,13 +1200,13 @@ type InboundBulkMessageUser struct {
 	To Nullable[UserRecipient] `json:"to,omitzero"`
 }
 
-// inboundBulkMessageUserMembers names the JSON members of
+// membersOfInboundBulkMessageUser names the JSON members of
 // InboundBulkMessageUser, in the order of its moveJSON cases.
-var inboundBulkMessageUserMembers = objectMembers{names: []string{"recipient", "profile", "data", "preferences", "to"}}
+var membersOfInboundBulkMessageUser = objectMembers{names: []string{"recipient", "profile", "data", "preferences", "to"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&inboundBulkMessageUserMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfInboundBulkMessageUser); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
@@ -1289,13 +1289,13 @@ type InboundBulkMessageV2 struct {
 	Preferences Nullable[MessagePreferences] `json:"preferences,omitzero"`
 }
 
-// inboundBulkMessageV2Members names the JSON members of InboundBulkMessageV2,
+// membersOfInboundBulkMessageV2 names the JSON members of InboundBulkMessageV2,
 // in the order of its moveJSON cases.
-var inboundBulkMessageV2Members = objectMembers{names: []string{"template", "content", "brand_id", "data", "context", "routing", "channels", "providers", "timeout", "delay", "expiry", "metadata", "preferences"}}
+var membersOfInboundBulkMessageV2 = objectMembers{names: []string{"template", "content", "brand_id", "data", "context", "routing", "channels", "providers", "timeout", "delay", "expiry", "metadata", "preferences"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&inboundBulkMessageV2Members); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfInboundBulkMessageV2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Template.present, &v.Template.valid) {
@@ -1386,13 +1386,13 @@ type JobDetails struct {
 	Status BulkJobStatus `json:"status"`
 }
 
-// jobDetailsMembers names the JSON members of JobDetails, in the order of its
+// membersOfJobDetails names the JSON members of JobDetails, in the order of its
 // moveJSON cases.
-var jobDetailsMembers = objectMembers{names: []string{"definition", "enqueued", "failures", "received", "status"}}
+var membersOfJobDetails = objectMembers{names: []string{"definition", "enqueued", "failures", "received", "status"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *JobDetails) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&jobDetailsMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfJobDetails); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			v.Definition.moveJSON(c)
@@ -1424,13 +1424,13 @@ type Locale struct {
 	Content string `json:"content"`
 }
 
-// localeMembers names the JSON members of Locale, in the order of its moveJSON
-// cases.
-var localeMembers = objectMembers{names: []string{"content"}}
+// membersOfLocale names the JSON members of Locale, in the order of its
+// moveJSON cases.
+var membersOfLocale = objectMembers{names: []string{"content"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Locale) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&localeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfLocale); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Content)
@@ -1454,13 +1454,13 @@ type MessageContext struct {
 	TenantID Nullable[string] `json:"tenant_id,omitzero"`
 }
 
-// messageContextMembers names the JSON members of MessageContext, in the order
-// of its moveJSON cases.
-var messageContextMembers = objectMembers{names: []string{"tenant_id"}}
+// membersOfMessageContext names the JSON members of MessageContext, in the
+// order of its moveJSON cases.
+var membersOfMessageContext = objectMembers{names: []string{"tenant_id"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessageContext) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messageContextMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessageContext); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.TenantID.present, &v.TenantID.valid) {
@@ -1492,13 +1492,13 @@ type MessageDelay struct {
 	Timezone Nullable[string] `json:"timezone,omitzero"`
 }
 
-// messageDelayMembers names the JSON members of MessageDelay, in the order of
+// membersOfMessageDelay names the JSON members of MessageDelay, in the order of
 // its moveJSON cases.
-var messageDelayMembers = objectMembers{names: []string{"duration", "until", "timezone"}}
+var membersOfMessageDelay = objectMembers{names: []string{"duration", "until", "timezone"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessageDelay) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messageDelayMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessageDelay); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Duration.present, &v.Duration.valid) {
@@ -1536,13 +1536,13 @@ type MessageExpiry struct {
 	ExpiresAt Nullable[string] `json:"expires_at,omitzero"`
 }
 
-// messageExpiryMembers names the JSON members of MessageExpiry, in the order of
-// its moveJSON cases.
-var messageExpiryMembers = objectMembers{names: []string{"expires_in", "expires_at"}}
+// membersOfMessageExpiry names the JSON members of MessageExpiry, in the order
+// of its moveJSON cases.
+var membersOfMessageExpiry = objectMembers{names: []string{"expires_in", "expires_at"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessageExpiry) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messageExpiryMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessageExpiry); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.any(&v.ExpiresIn)
@@ -1579,13 +1579,13 @@ type MessageMetadata struct {
 	Utm Nullable[map[string]any] `json:"utm,omitzero"`
 }
 
-// messageMetadataMembers names the JSON members of MessageMetadata, in the
+// membersOfMessageMetadata names the JSON members of MessageMetadata, in the
 // order of its moveJSON cases.
-var messageMetadataMembers = objectMembers{names: []string{"event", "tags", "trace_id", "utm"}}
+var membersOfMessageMetadata = objectMembers{names: []string{"event", "tags", "trace_id", "utm"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessageMetadata) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messageMetadataMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessageMetadata); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Event.present, &v.Event.valid) {
@@ -1623,13 +1623,13 @@ type MessagePreferences struct {
 	SubscriptionTopicID string `json:"subscription_topic_id"`
 }
 
-// messagePreferencesMembers names the JSON members of MessagePreferences, in
+// membersOfMessagePreferences names the JSON members of MessagePreferences, in
 // the order of its moveJSON cases.
-var messagePreferencesMembers = objectMembers{names: []string{"subscription_topic_id"}}
+var membersOfMessagePreferences = objectMembers{names: []string{"subscription_topic_id"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessagePreferences) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messagePreferencesMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessagePreferences); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.SubscriptionTopicID)
@@ -1665,13 +1665,13 @@ type MessageTimeout struct {
 	Criteria Nullable[MessageTimeoutCriteria] `json:"criteria,omitzero"`
 }
 
-// messageTimeoutMembers names the JSON members of MessageTimeout, in the order
-// of its moveJSON cases.
-var messageTimeoutMembers = objectMembers{names: []string{"provider", "channel", "message", "escalation", "criteria"}}
+// membersOfMessageTimeout names the JSON members of MessageTimeout, in the
+// order of its moveJSON cases.
+var membersOfMessageTimeout = objectMembers{names: []string{"provider", "channel", "message", "escalation", "criteria"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *MessageTimeout) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&messageTimeoutMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfMessageTimeout); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Provider.present, &v.Provider.valid) {
@@ -1720,13 +1720,13 @@ type NotificationPreferenceDetails struct {
 	ChannelPreferences Nullable[[]ChannelPreference] `json:"channel_preferences,omitzero"`
 }
 
-// notificationPreferenceDetailsMembers names the JSON members of
+// membersOfNotificationPreferenceDetails names the JSON members of
 // NotificationPreferenceDetails, in the order of its moveJSON cases.
-var notificationPreferenceDetailsMembers = objectMembers{names: []string{"status", "rules", "channel_preferences"}}
+var membersOfNotificationPreferenceDetails = objectMembers{names: []string{"status", "rules", "channel_preferences"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *NotificationPreferenceDetails) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&notificationPreferenceDetailsMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfNotificationPreferenceDetails); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string((*string)(&v.Status))
@@ -1761,13 +1761,13 @@ type Paging struct {
 	Cursor Nullable[string] `json:"cursor,omitzero"`
 }
 
-// pagingMembers names the JSON members of Paging, in the order of its moveJSON
-// cases.
-var pagingMembers = objectMembers{names: []string{"more", "cursor"}}
+// membersOfPaging names the JSON members of Paging, in the order of its
+// moveJSON cases.
+var membersOfPaging = objectMembers{names: []string{"more", "cursor"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Paging) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&pagingMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPaging); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.bool(&v.More)
@@ -1804,13 +1804,13 @@ type Preference struct {
 	Source Nullable[ChannelSource] `json:"source,omitzero"`
 }
 
-// preferenceMembers names the JSON members of Preference, in the order of its
+// membersOfPreference names the JSON members of Preference, in the order of its
 // moveJSON cases.
-var preferenceMembers = objectMembers{names: []string{"channel_preferences", "rules", "status", "source"}}
+var membersOfPreference = objectMembers{names: []string{"channel_preferences", "rules", "status", "source"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Preference) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&preferenceMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPreference); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.ChannelPreferences.present, &v.ChannelPreferences.valid) {
@@ -1852,13 +1852,13 @@ type ProfilePreferences struct {
 	TemplateID Nullable[string] `json:"templateId,omitzero"`
 }
 
-// profilePreferencesMembers names the JSON members of ProfilePreferences, in
+// membersOfProfilePreferences names the JSON members of ProfilePreferences, in
 // the order of its moveJSON cases.
-var profilePreferencesMembers = objectMembers{names: []string{"notifications", "categories", "templateId"}}
+var membersOfProfilePreferences = objectMembers{names: []string{"notifications", "categories", "templateId"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ProfilePreferences) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&profilePreferencesMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfProfilePreferences); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			moveMap(c, &v.Notifications, (*Preference).moveJSON)
@@ -1893,13 +1893,13 @@ type RecipientPreferences struct {
 	Notifications Nullable[map[string]NotificationPreferenceDetails] `json:"notifications,omitzero"`
 }
 
-// recipientPreferencesMembers names the JSON members of RecipientPreferences,
+// membersOfRecipientPreferences names the JSON members of RecipientPreferences,
 // in the order of its moveJSON cases.
-var recipientPreferencesMembers = objectMembers{names: []string{"categories", "notifications"}}
+var membersOfRecipientPreferences = objectMembers{names: []string{"categories", "notifications"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *RecipientPreferences) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&recipientPreferencesMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfRecipientPreferences); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Categories.present, &v.Categories.valid) {
@@ -1933,13 +1933,13 @@ type Routing struct {
 	Channels []string `json:"channels,omitzero"`
 }
 
-// routingMembers names the JSON members of Routing, in the order of its
+// membersOfRouting names the JSON members of Routing, in the order of its
 // moveJSON cases.
-var routingMembers = objectMembers{names: []string{"method", "channels"}}
+var membersOfRouting = objectMembers{names: []string{"method", "channels"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Routing) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&routingMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfRouting); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Method.set) {
@@ -1972,13 +1972,13 @@ type Rule struct {
 	Until string `json:"until"`
 }
 
-// ruleMembers names the JSON members of Rule, in the order of its moveJSON
+// membersOfRule names the JSON members of Rule, in the order of its moveJSON
 // cases.
-var ruleMembers = objectMembers{names: []string{"start", "until"}}
+var membersOfRule = objectMembers{names: []string{"start", "until"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Rule) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&ruleMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfRule); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Start.present, &v.Start.valid) {
@@ -2036,13 +2036,13 @@ type UserRecipient struct {
 	Preferences Nullable[ProfilePreferences] `json:"preferences,omitzero"`
 }
 
-// userRecipientMembers names the JSON members of UserRecipient, in the order of
-// its moveJSON cases.
-var userRecipientMembers = objectMembers{names: []string{"user_id", "email", "phone_number", "list_id", "locale", "tenant_id", "account_id", "context", "data", "preferences"}}
+// membersOfUserRecipient names the JSON members of UserRecipient, in the order
+// of its moveJSON cases.
+var membersOfUserRecipient = objectMembers{names: []string{"user_id", "email", "phone_number", "list_id", "locale", "tenant_id", "account_id", "context", "data", "preferences"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *UserRecipient) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&userRecipientMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUserRecipient); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.UserID.present, &v.UserID.valid) {

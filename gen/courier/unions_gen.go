@@ -19,8 +19,8 @@ type Content struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// contentVariants tells the variants of Content apart, in order.
-var contentVariants = []unionVariant{{
+// variantsOfContent tells the variants of Content apart, in order.
+var variantsOfContent = []unionVariant{{
 	kinds:      kindObject,
 	properties: []string{"body", "title"},
 	required:   []string{"body", "title"},
@@ -77,7 +77,7 @@ func (u *Content) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "", contentVariants) {
+		switch pickVariant(data, "", variantsOfContent) {
 		case 0:
 			var v ElementalContentSugar
 			if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {
@@ -135,8 +135,8 @@ type ElementalNode struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// elementalNodeVariants tells the variants of ElementalNode apart, in order.
-var elementalNodeVariants = []unionVariant{{
+// variantsOfElementalNode tells the variants of ElementalNode apart, in order.
+var variantsOfElementalNode = []unionVariant{{
 	discriminator: []string{"text"},
 	kinds:         kindObject,
 	properties:    []string{"channels", "if", "loop", "ref", "align", "bold", "color", "content", "format", "italic", "locales", "strikethrough", "text_style", "type", "underline"},
@@ -333,7 +333,7 @@ func (u *ElementalNode) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "type", elementalNodeVariants) {
+		switch pickVariant(data, "type", variantsOfElementalNode) {
 		case 0:
 			var v ElementalTextNode
 			if decodeValue(data, &v, (*ElementalTextNode).moveJSON) == nil {

@@ -4,7 +4,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/generator/ir"
-	"github.com/oagen/oagen/generator/naming"
 )
 
 // The JSON of generated types goes through the runtime's codec, not
@@ -30,10 +29,10 @@ func codecWrappers(f *jen.File, name, recv string) {
 
 // structCodec writes the members table and moveJSON of a struct:
 //
-//	var jobMembers = objectMembers{names: []string{"id", "name"}}
+//	var membersOfJob = objectMembers{names: []string{"id", "name"}}
 //
 //	func (v *Job) moveJSON(c *jsonCodec) {
-//		for i := c.beginObject(&jobMembers); i >= 0; i = c.nextMember() {
+//		for i := c.beginObject(&membersOfJob); i >= 0; i = c.nextMember() {
 //			switch i {
 //			case 0:
 //				c.string(&v.ID)
@@ -45,7 +44,7 @@ func codecWrappers(f *jen.File, name, recv string) {
 //		}
 //	}
 func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
-	table := naming.Unexported(t.Name + "Members")
+	table := "membersOf" + t.Name // no runtime name starts so, and type names are unique
 	var names, cases []jen.Code
 	for _, fl := range t.Fields {
 		if fl.JSONName == "-" {

@@ -7,7 +7,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/generator/ir"
-	"github.com/oagen/oagen/generator/naming"
 )
 
 // unionsFile declares the sum types.
@@ -33,7 +32,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 		jen.Id("value").Any(),
 		jen.Id("raw").Qual("encoding/json", "RawMessage").Comment("the JSON of an unknown variant"),
 	)
-	table := naming.Unexported(t.Name + "Variants")
+	table := "variantsOf" + t.Name // no runtime name starts so, and type names are unique
 	e.variantTable(f, t, table)
 	for i, v := range t.Variants {
 		e.variantMethods(f, t, i, v)
@@ -146,7 +145,7 @@ func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
 //	func (u *Content) moveJSON(c *jsonCodec) {
 //		if c.decoding() {
 //			data := c.rawValue()
-//			switch pickVariant(data, "", contentVariants) {
+//			switch pickVariant(data, "", variantsOfContent) {
 //			case 0:
 //				var v ElementalContentSugar
 //				if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {

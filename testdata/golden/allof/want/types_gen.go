@@ -17,12 +17,13 @@ type Dog struct {
 	Breed Opt[string] `json:"breed,omitzero"`
 }
 
-// dogMembers names the JSON members of Dog, in the order of its moveJSON cases.
-var dogMembers = objectMembers{names: []string{"created", "id", "name", "barks", "breed"}}
+// membersOfDog names the JSON members of Dog, in the order of its moveJSON
+// cases.
+var membersOfDog = objectMembers{names: []string{"created", "id", "name", "barks", "breed"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Dog) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&dogMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDog); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Created.set) {
@@ -59,13 +60,13 @@ type Named struct {
 	Name Opt[string] `json:"name,omitzero"`
 }
 
-// namedMembers names the JSON members of Named, in the order of its moveJSON
+// membersOfNamed names the JSON members of Named, in the order of its moveJSON
 // cases.
-var namedMembers = objectMembers{names: []string{"name"}}
+var membersOfNamed = objectMembers{names: []string{"name"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Named) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&namedMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfNamed); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -94,13 +95,13 @@ type UsesWrapper struct {
 	D Opt[Dog] `json:"d,omitzero"`
 }
 
-// usesWrapperMembers names the JSON members of UsesWrapper, in the order of its
-// moveJSON cases.
-var usesWrapperMembers = objectMembers{names: []string{"w", "d"}}
+// membersOfUsesWrapper names the JSON members of UsesWrapper, in the order of
+// its moveJSON cases.
+var membersOfUsesWrapper = objectMembers{names: []string{"w", "d"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *UsesWrapper) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&usesWrapperMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUsesWrapper); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.W.set) {

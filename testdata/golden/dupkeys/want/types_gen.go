@@ -7,12 +7,12 @@ type A struct {
 	Y Opt[string] `json:"y,omitzero"`
 }
 
-// aMembers names the JSON members of A, in the order of its moveJSON cases.
-var aMembers = objectMembers{names: []string{"y"}}
+// membersOfA names the JSON members of A, in the order of its moveJSON cases.
+var membersOfA = objectMembers{names: []string{"y"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *A) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&aMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfA); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Y.set) {

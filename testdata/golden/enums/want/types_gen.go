@@ -13,13 +13,13 @@ type Task struct {
 	Inline Opt[TaskInline] `json:"inline,omitzero"`
 }
 
-// taskMembers names the JSON members of Task, in the order of its moveJSON
+// membersOfTask names the JSON members of Task, in the order of its moveJSON
 // cases.
-var taskMembers = objectMembers{names: []string{"status", "priority", "color", "inline"}}
+var membersOfTask = objectMembers{names: []string{"status", "priority", "color", "inline"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Task) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&taskMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfTask); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Status.set) {

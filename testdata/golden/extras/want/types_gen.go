@@ -11,13 +11,13 @@ type Counters struct {
 	Mixed map[string]any `json:"mixed,omitzero"`
 }
 
-// countersMembers names the JSON members of Counters, in the order of its
+// membersOfCounters names the JSON members of Counters, in the order of its
 // moveJSON cases.
-var countersMembers = objectMembers{names: []string{"patterned", "mixed"}}
+var membersOfCounters = objectMembers{names: []string{"patterned", "mixed"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Counters) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&countersMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfCounters); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Patterned != nil) {
@@ -52,12 +52,13 @@ type Odd struct {
 	Plain Opt[string] `json:"plain,omitzero"`
 }
 
-// oddMembers names the JSON members of Odd, in the order of its moveJSON cases.
-var oddMembers = objectMembers{names: []string{"the id (of it)", "a,b", "q\"uote", "plain"}}
+// membersOfOdd names the JSON members of Odd, in the order of its moveJSON
+// cases.
+var membersOfOdd = objectMembers{names: []string{"the id (of it)", "a,b", "q\"uote", "plain"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Odd) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&oddMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOdd); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.int64(&v.TheIDOfIt)
@@ -96,16 +97,16 @@ type OddOpen struct {
 	AdditionalProperties map[string]int64 `json:"-"`
 }
 
-// oddOpenMembers names the JSON members of OddOpen, in the order of its
+// membersOfOddOpen names the JSON members of OddOpen, in the order of its
 // moveJSON cases.
-var oddOpenMembers = objectMembers{
+var membersOfOddOpen = objectMembers{
 	additional: true,
 	names:      []string{"has space"},
 }
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *OddOpen) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&oddOpenMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOddOpen); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.HasSpace.set) {
@@ -136,16 +137,16 @@ type Open struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// openMembers names the JSON members of Open, in the order of its moveJSON
+// membersOfOpen names the JSON members of Open, in the order of its moveJSON
 // cases.
-var openMembers = objectMembers{
+var membersOfOpen = objectMembers{
 	additional: true,
 	names:      []string{"id"},
 }
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Open) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&openMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOpen); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)
@@ -174,16 +175,16 @@ type Typed struct {
 	AdditionalProperties map[string]int64 `json:"-"`
 }
 
-// typedMembers names the JSON members of Typed, in the order of its moveJSON
+// membersOfTyped names the JSON members of Typed, in the order of its moveJSON
 // cases.
-var typedMembers = objectMembers{
+var membersOfTyped = objectMembers{
 	additional: true,
 	names:      []string{"id"},
 }
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Typed) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&typedMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfTyped); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.ID.set) {

@@ -7,13 +7,13 @@ type DefaultLoginResponse struct {
 	Token Opt[string] `json:"token,omitzero"`
 }
 
-// defaultLoginResponseMembers names the JSON members of DefaultLoginResponse,
+// membersOfDefaultLoginResponse names the JSON members of DefaultLoginResponse,
 // in the order of its moveJSON cases.
-var defaultLoginResponseMembers = objectMembers{names: []string{"token"}}
+var membersOfDefaultLoginResponse = objectMembers{names: []string{"token"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultLoginResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultLoginResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultLoginResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Token.set) {
@@ -38,13 +38,13 @@ type DefaultUploadAvatarRequestMeta struct {
 	W Opt[int64] `json:"w,omitzero"`
 }
 
-// defaultUploadAvatarRequestMetaMembers names the JSON members of
+// membersOfDefaultUploadAvatarRequestMeta names the JSON members of
 // DefaultUploadAvatarRequestMeta, in the order of its moveJSON cases.
-var defaultUploadAvatarRequestMetaMembers = objectMembers{names: []string{"w"}}
+var membersOfDefaultUploadAvatarRequestMeta = objectMembers{names: []string{"w"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultUploadAvatarRequestMeta) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultUploadAvatarRequestMetaMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultUploadAvatarRequestMeta); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.W.set) {

@@ -8,13 +8,13 @@ type Note struct {
 	Text Opt[string] `json:"text,omitzero"`
 }
 
-// noteMembers names the JSON members of Note, in the order of its moveJSON
+// membersOfNote names the JSON members of Note, in the order of its moveJSON
 // cases.
-var noteMembers = objectMembers{names: []string{"text"}}
+var membersOfNote = objectMembers{names: []string{"text"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Note) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&noteMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfNote); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Text.set) {

@@ -15,12 +15,13 @@ type Pet struct {
 	Born Opt[time.Time] `json:"born,omitzero"`
 }
 
-// petMembers names the JSON members of Pet, in the order of its moveJSON cases.
-var petMembers = objectMembers{names: []string{"id", "name", "tag", "born"}}
+// membersOfPet names the JSON members of Pet, in the order of its moveJSON
+// cases.
+var membersOfPet = objectMembers{names: []string{"id", "name", "tag", "born"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Pet) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&petMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPet); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.int64(&v.ID)
@@ -53,13 +54,13 @@ type Problem struct {
 	Message Opt[string] `json:"message,omitzero"`
 }
 
-// problemMembers names the JSON members of Problem, in the order of its
+// membersOfProblem names the JSON members of Problem, in the order of its
 // moveJSON cases.
-var problemMembers = objectMembers{names: []string{"message"}}
+var membersOfProblem = objectMembers{names: []string{"message"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Problem) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&problemMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfProblem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Message.set) {

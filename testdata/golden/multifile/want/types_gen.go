@@ -9,13 +9,13 @@ type Owner struct {
 	Pets []Pet `json:"pets,omitzero"`
 }
 
-// ownerMembers names the JSON members of Owner, in the order of its moveJSON
+// membersOfOwner names the JSON members of Owner, in the order of its moveJSON
 // cases.
-var ownerMembers = objectMembers{names: []string{"name", "pets"}}
+var membersOfOwner = objectMembers{names: []string{"name", "pets"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Owner) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&ownerMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOwner); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -49,12 +49,13 @@ type Pet struct {
 	Owner Opt[Owner] `json:"owner,omitzero"`
 }
 
-// petMembers names the JSON members of Pet, in the order of its moveJSON cases.
-var petMembers = objectMembers{names: []string{"kind", "name", "owner"}}
+// membersOfPet names the JSON members of Pet, in the order of its moveJSON
+// cases.
+var membersOfPet = objectMembers{names: []string{"kind", "name", "owner"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Pet) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&petMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPet); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Kind.set) {

@@ -21,13 +21,13 @@ type Client2 struct {
 	ID2 Opt[string] `json:"ID,omitzero"`
 }
 
-// client2Members names the JSON members of Client2, in the order of its
+// membersOfClient2 names the JSON members of Client2, in the order of its
 // moveJSON cases.
-var client2Members = objectMembers{names: []string{"type", "func", "1st", "first_name", "firstName", "$ref", "id", "ID"}}
+var membersOfClient2 = objectMembers{names: []string{"type", "func", "1st", "first_name", "firstName", "$ref", "id", "ID"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Client2) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&client2Members); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfClient2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Type.set) {
@@ -80,13 +80,13 @@ type Option2 struct {
 	String Opt[string] `json:"string,omitzero"`
 }
 
-// option2Members names the JSON members of Option2, in the order of its
+// membersOfOption2 names the JSON members of Option2, in the order of its
 // moveJSON cases.
-var option2Members = objectMembers{names: []string{"string"}}
+var membersOfOption2 = objectMembers{names: []string{"string"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Option2) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&option2Members); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOption2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.String.set) {

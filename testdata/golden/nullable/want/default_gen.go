@@ -63,13 +63,13 @@ type DefaultCreateThingRequest struct {
 	Blob []byte `json:"blob,omitzero"`
 }
 
-// defaultCreateThingRequestMembers names the JSON members of
+// membersOfDefaultCreateThingRequest names the JSON members of
 // DefaultCreateThingRequest, in the order of its moveJSON cases.
-var defaultCreateThingRequestMembers = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
+var membersOfDefaultCreateThingRequest = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultCreateThingRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultCreateThingRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)

@@ -7,13 +7,13 @@ type Owner struct {
 	Name Opt[string] `json:"name,omitzero"`
 }
 
-// ownerMembers names the JSON members of Owner, in the order of its moveJSON
+// membersOfOwner names the JSON members of Owner, in the order of its moveJSON
 // cases.
-var ownerMembers = objectMembers{names: []string{"name"}}
+var membersOfOwner = objectMembers{names: []string{"name"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Owner) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&ownerMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOwner); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -62,13 +62,13 @@ type Thing struct {
 	Blob []byte `json:"blob,omitzero"`
 }
 
-// thingMembers names the JSON members of Thing, in the order of its moveJSON
+// membersOfThing names the JSON members of Thing, in the order of its moveJSON
 // cases.
-var thingMembers = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
+var membersOfThing = objectMembers{names: []string{"id", "note", "label", "count", "active", "tags", "owner", "previous", "meta", "legacy", "score", "blob"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Thing) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&thingMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfThing); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)

@@ -63,13 +63,13 @@ type ItemsSearchItemsRequest struct {
 	Text Opt[string] `json:"text,omitzero"`
 }
 
-// itemsSearchItemsRequestMembers names the JSON members of
+// membersOfItemsSearchItemsRequest names the JSON members of
 // ItemsSearchItemsRequest, in the order of its moveJSON cases.
-var itemsSearchItemsRequestMembers = objectMembers{names: []string{"text"}}
+var membersOfItemsSearchItemsRequest = objectMembers{names: []string{"text"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ItemsSearchItemsRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&itemsSearchItemsRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfItemsSearchItemsRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Text.set) {

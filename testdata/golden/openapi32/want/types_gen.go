@@ -9,13 +9,13 @@ type Item struct {
 	Tags Nullable[[]string] `json:"tags,omitzero"`
 }
 
-// itemMembers names the JSON members of Item, in the order of its moveJSON
+// membersOfItem names the JSON members of Item, in the order of its moveJSON
 // cases.
-var itemMembers = objectMembers{names: []string{"id", "tags"}}
+var membersOfItem = objectMembers{names: []string{"id", "tags"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Item) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&itemMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfItem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)

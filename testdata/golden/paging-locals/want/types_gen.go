@@ -9,13 +9,13 @@ type DefaultListEventsResponse struct {
 	Page Opt[DefaultListEventsResponsePage] `json:"page,omitzero"`
 }
 
-// defaultListEventsResponseMembers names the JSON members of
+// membersOfDefaultListEventsResponse names the JSON members of
 // DefaultListEventsResponse, in the order of its moveJSON cases.
-var defaultListEventsResponseMembers = objectMembers{names: []string{"data", "page"}}
+var membersOfDefaultListEventsResponse = objectMembers{names: []string{"data", "page"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultListEventsResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultListEventsResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultListEventsResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Data != nil) {
@@ -46,13 +46,13 @@ type DefaultListEventsResponsePage struct {
 	More Opt[bool] `json:"more,omitzero"`
 }
 
-// defaultListEventsResponsePageMembers names the JSON members of
+// membersOfDefaultListEventsResponsePage names the JSON members of
 // DefaultListEventsResponsePage, in the order of its moveJSON cases.
-var defaultListEventsResponsePageMembers = objectMembers{names: []string{"next", "more"}}
+var membersOfDefaultListEventsResponsePage = objectMembers{names: []string{"next", "more"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultListEventsResponsePage) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultListEventsResponsePageMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultListEventsResponsePage); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Next.set) {
@@ -81,13 +81,13 @@ type DefaultListLogsResponse struct {
 	P Opt[DefaultListLogsResponseP] `json:"p,omitzero"`
 }
 
-// defaultListLogsResponseMembers names the JSON members of
+// membersOfDefaultListLogsResponse names the JSON members of
 // DefaultListLogsResponse, in the order of its moveJSON cases.
-var defaultListLogsResponseMembers = objectMembers{names: []string{"p"}}
+var membersOfDefaultListLogsResponse = objectMembers{names: []string{"p"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultListLogsResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultListLogsResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultListLogsResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.P.set) {
@@ -116,13 +116,13 @@ type DefaultListLogsResponseP struct {
 	Bool Opt[bool] `json:"bool,omitzero"`
 }
 
-// defaultListLogsResponsePMembers names the JSON members of
+// membersOfDefaultListLogsResponseP names the JSON members of
 // DefaultListLogsResponseP, in the order of its moveJSON cases.
-var defaultListLogsResponsePMembers = objectMembers{names: []string{"p", "string", "bool"}}
+var membersOfDefaultListLogsResponseP = objectMembers{names: []string{"p", "string", "bool"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultListLogsResponseP) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultListLogsResponsePMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultListLogsResponseP); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.P != nil) {

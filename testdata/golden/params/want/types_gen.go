@@ -9,13 +9,13 @@ type DefaultSearchRequestPage struct {
 	After Opt[string] `json:"after,omitzero"`
 }
 
-// defaultSearchRequestPageMembers names the JSON members of
+// membersOfDefaultSearchRequestPage names the JSON members of
 // DefaultSearchRequestPage, in the order of its moveJSON cases.
-var defaultSearchRequestPageMembers = objectMembers{names: []string{"size", "after"}}
+var membersOfDefaultSearchRequestPage = objectMembers{names: []string{"size", "after"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultSearchRequestPage) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultSearchRequestPageMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultSearchRequestPage); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Size.set) {
@@ -46,13 +46,13 @@ type DefaultSearchRequestRange struct {
 	To Opt[int64] `json:"to,omitzero"`
 }
 
-// defaultSearchRequestRangeMembers names the JSON members of
+// membersOfDefaultSearchRequestRange names the JSON members of
 // DefaultSearchRequestRange, in the order of its moveJSON cases.
-var defaultSearchRequestRangeMembers = objectMembers{names: []string{"from", "to"}}
+var membersOfDefaultSearchRequestRange = objectMembers{names: []string{"from", "to"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultSearchRequestRange) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultSearchRequestRangeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultSearchRequestRange); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.From.set) {
@@ -83,13 +83,13 @@ type LineItem struct {
 	Quantity Opt[int64] `json:"quantity,omitzero"`
 }
 
-// lineItemMembers names the JSON members of LineItem, in the order of its
+// membersOfLineItem names the JSON members of LineItem, in the order of its
 // moveJSON cases.
-var lineItemMembers = objectMembers{names: []string{"price", "quantity"}}
+var membersOfLineItem = objectMembers{names: []string{"price", "quantity"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *LineItem) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&lineItemMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfLineItem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Price.set) {
@@ -122,13 +122,13 @@ type Where struct {
 	Tags []string `json:"tags,omitzero"`
 }
 
-// whereMembers names the JSON members of Where, in the order of its moveJSON
+// membersOfWhere names the JSON members of Where, in the order of its moveJSON
 // cases.
-var whereMembers = objectMembers{names: []string{"status", "created", "tags"}}
+var membersOfWhere = objectMembers{names: []string{"status", "created", "tags"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Where) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&whereMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfWhere); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Status.set) {
@@ -163,13 +163,13 @@ type WhereCreated struct {
 	Lt Opt[int64] `json:"lt,omitzero"`
 }
 
-// whereCreatedMembers names the JSON members of WhereCreated, in the order of
+// membersOfWhereCreated names the JSON members of WhereCreated, in the order of
 // its moveJSON cases.
-var whereCreatedMembers = objectMembers{names: []string{"gte", "lt"}}
+var membersOfWhereCreated = objectMembers{names: []string{"gte", "lt"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *WhereCreated) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&whereCreatedMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfWhereCreated); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Gte.set) {

@@ -28,13 +28,13 @@ type Admin struct {
 	Pin Opt[int64] `json:"pin,omitzero"`
 }
 
-// adminMembers names the JSON members of Admin, in the order of its moveJSON
+// membersOfAdmin names the JSON members of Admin, in the order of its moveJSON
 // cases.
-var adminMembers = objectMembers{names: []string{"created_at", "id", "name", "password", "profile", "roles", "level", "pin"}}
+var membersOfAdmin = objectMembers{names: []string{"created_at", "id", "name", "password", "profile", "roles", "level", "pin"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Admin) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&adminMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfAdmin); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.CreatedAt.set) {
@@ -86,13 +86,13 @@ type AdminProfile struct {
 	Verified Opt[bool] `json:"verified,omitzero"`
 }
 
-// adminProfileMembers names the JSON members of AdminProfile, in the order of
+// membersOfAdminProfile names the JSON members of AdminProfile, in the order of
 // its moveJSON cases.
-var adminProfileMembers = objectMembers{names: []string{"bio", "verified"}}
+var membersOfAdminProfile = objectMembers{names: []string{"bio", "verified"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *AdminProfile) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&adminProfileMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfAdminProfile); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Bio)
@@ -125,13 +125,13 @@ type Credentials struct {
 	Issued Opt[string] `json:"issued,omitzero"`
 }
 
-// credentialsMembers names the JSON members of Credentials, in the order of its
-// moveJSON cases.
-var credentialsMembers = objectMembers{names: []string{"user", "secret", "issued"}}
+// membersOfCredentials names the JSON members of Credentials, in the order of
+// its moveJSON cases.
+var membersOfCredentials = objectMembers{names: []string{"user", "secret", "issued"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Credentials) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&credentialsMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfCredentials); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.User)
@@ -165,13 +165,13 @@ type Orphan struct {
 	Key Opt[string] `json:"key,omitzero"`
 }
 
-// orphanMembers names the JSON members of Orphan, in the order of its moveJSON
-// cases.
-var orphanMembers = objectMembers{names: []string{"id", "key"}}
+// membersOfOrphan names the JSON members of Orphan, in the order of its
+// moveJSON cases.
+var membersOfOrphan = objectMembers{names: []string{"id", "key"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Orphan) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&orphanMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOrphan); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.ID.set) {
@@ -202,13 +202,13 @@ type Session struct {
 	Expires int64 `json:"expires"`
 }
 
-// sessionMembers names the JSON members of Session, in the order of its
+// membersOfSession names the JSON members of Session, in the order of its
 // moveJSON cases.
-var sessionMembers = objectMembers{names: []string{"token", "expires"}}
+var membersOfSession = objectMembers{names: []string{"token", "expires"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Session) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&sessionMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfSession); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Token)
@@ -240,12 +240,13 @@ type Tag struct {
 	Parent string `json:"parent"`
 }
 
-// tagMembers names the JSON members of Tag, in the order of its moveJSON cases.
-var tagMembers = objectMembers{names: []string{"slug", "label", "parent"}}
+// membersOfTag names the JSON members of Tag, in the order of its moveJSON
+// cases.
+var membersOfTag = objectMembers{names: []string{"slug", "label", "parent"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Tag) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&tagMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfTag); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Slug.set) {
@@ -290,13 +291,13 @@ type User struct {
 	Roles []string `json:"roles,omitzero"`
 }
 
-// userMembers names the JSON members of User, in the order of its moveJSON
+// membersOfUser names the JSON members of User, in the order of its moveJSON
 // cases.
-var userMembers = objectMembers{names: []string{"id", "name", "created_at", "password", "profile", "roles"}}
+var membersOfUser = objectMembers{names: []string{"id", "name", "created_at", "password", "profile", "roles"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *User) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&userMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUser); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.ID.set) {

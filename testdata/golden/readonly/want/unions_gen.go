@@ -18,8 +18,8 @@ type UsersWhoAmIResponse struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// usersWhoAmIResponseVariants tells the variants of UsersWhoAmIResponse apart, in order.
-var usersWhoAmIResponseVariants = []unionVariant{{
+// variantsOfUsersWhoAmIResponse tells the variants of UsersWhoAmIResponse apart, in order.
+var variantsOfUsersWhoAmIResponse = []unionVariant{{
 	kinds:      kindObject,
 	properties: []string{"created_at", "id", "name", "password", "profile", "roles"},
 	required:   []string{"id", "name", "profile"},
@@ -76,7 +76,7 @@ func (u *UsersWhoAmIResponse) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "", usersWhoAmIResponseVariants) {
+		switch pickVariant(data, "", variantsOfUsersWhoAmIResponse) {
 		case 0:
 			var v User
 			if decodeValue(data, &v, (*User).moveJSON) == nil {

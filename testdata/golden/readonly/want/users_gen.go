@@ -167,13 +167,13 @@ type UsersLoginRequest struct {
 	Credentials Credentials `json:"credentials"`
 }
 
-// usersLoginRequestMembers names the JSON members of UsersLoginRequest, in the
-// order of its moveJSON cases.
-var usersLoginRequestMembers = objectMembers{names: []string{"credentials"}}
+// membersOfUsersLoginRequest names the JSON members of UsersLoginRequest, in
+// the order of its moveJSON cases.
+var membersOfUsersLoginRequest = objectMembers{names: []string{"credentials"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *UsersLoginRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&usersLoginRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUsersLoginRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			v.Credentials.moveJSON(c)
@@ -206,13 +206,13 @@ type UsersCreateUserRequest struct {
 	Profile AdminProfile `json:"profile"`
 }
 
-// usersCreateUserRequestMembers names the JSON members of
+// membersOfUsersCreateUserRequest names the JSON members of
 // UsersCreateUserRequest, in the order of its moveJSON cases.
-var usersCreateUserRequestMembers = objectMembers{names: []string{"name", "password", "profile"}}
+var membersOfUsersCreateUserRequest = objectMembers{names: []string{"name", "password", "profile"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *UsersCreateUserRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&usersCreateUserRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUsersCreateUserRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Name)

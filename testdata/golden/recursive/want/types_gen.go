@@ -7,12 +7,12 @@ type A struct {
 	B *B `json:"b,omitzero"`
 }
 
-// aMembers names the JSON members of A, in the order of its moveJSON cases.
-var aMembers = objectMembers{names: []string{"b"}}
+// membersOfA names the JSON members of A, in the order of its moveJSON cases.
+var membersOfA = objectMembers{names: []string{"b"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *A) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&aMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfA); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.B != nil) {
@@ -37,12 +37,12 @@ type B struct {
 	A Opt[A] `json:"a,omitzero"`
 }
 
-// bMembers names the JSON members of B, in the order of its moveJSON cases.
-var bMembers = objectMembers{names: []string{"a"}}
+// membersOfB names the JSON members of B, in the order of its moveJSON cases.
+var membersOfB = objectMembers{names: []string{"a"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *B) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&bMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfB); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.A.set) {
@@ -87,13 +87,13 @@ type Node struct {
 	Children []Node `json:"children,omitzero"`
 }
 
-// nodeMembers names the JSON members of Node, in the order of its moveJSON
+// membersOfNode names the JSON members of Node, in the order of its moveJSON
 // cases.
-var nodeMembers = objectMembers{names: []string{"value", "parent", "children"}}
+var membersOfNode = objectMembers{names: []string{"value", "parent", "children"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Node) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&nodeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Value.set) {
@@ -135,13 +135,13 @@ type TreeItem struct {
 	Children Tree `json:"children,omitzero"`
 }
 
-// treeItemMembers names the JSON members of TreeItem, in the order of its
+// membersOfTreeItem names the JSON members of TreeItem, in the order of its
 // moveJSON cases.
-var treeItemMembers = objectMembers{names: []string{"children"}}
+var membersOfTreeItem = objectMembers{names: []string{"children"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *TreeItem) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&treeItemMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfTreeItem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Children != nil) {
@@ -169,13 +169,13 @@ type Uses struct {
 	Map Map `json:"map,omitzero"`
 }
 
-// usesMembers names the JSON members of Uses, in the order of its moveJSON
+// membersOfUses names the JSON members of Uses, in the order of its moveJSON
 // cases.
-var usesMembers = objectMembers{names: []string{"list", "map"}}
+var membersOfUses = objectMembers{names: []string{"list", "map"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Uses) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&usesMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUses); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.List != nil) {
@@ -205,13 +205,13 @@ type UsesTree struct {
 	Tree Tree `json:"tree,omitzero"`
 }
 
-// usesTreeMembers names the JSON members of UsesTree, in the order of its
+// membersOfUsesTree names the JSON members of UsesTree, in the order of its
 // moveJSON cases.
-var usesTreeMembers = objectMembers{names: []string{"tree"}}
+var membersOfUsesTree = objectMembers{names: []string{"tree"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *UsesTree) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&usesTreeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfUsesTree); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Tree != nil) {

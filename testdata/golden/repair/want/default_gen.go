@@ -38,13 +38,13 @@ type DefaultPickThumbnailRequest struct {
 	Timecode Opt[string] `json:"timecode,omitzero"`
 }
 
-// defaultPickThumbnailRequestMembers names the JSON members of
+// membersOfDefaultPickThumbnailRequest names the JSON members of
 // DefaultPickThumbnailRequest, in the order of its moveJSON cases.
-var defaultPickThumbnailRequestMembers = objectMembers{names: []string{"timecode"}}
+var membersOfDefaultPickThumbnailRequest = objectMembers{names: []string{"timecode"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultPickThumbnailRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultPickThumbnailRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultPickThumbnailRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Timecode.set) {

@@ -9,13 +9,13 @@ type DefaultGetResponse struct {
 	Next Opt[string] `json:"next,omitzero"`
 }
 
-// defaultGetResponseMembers names the JSON members of DefaultGetResponse, in
+// membersOfDefaultGetResponse names the JSON members of DefaultGetResponse, in
 // the order of its moveJSON cases.
-var defaultGetResponseMembers = objectMembers{names: []string{"items", "next"}}
+var membersOfDefaultGetResponse = objectMembers{names: []string{"items", "next"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultGetResponse) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultGetResponseMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultGetResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Items != nil) {

@@ -41,13 +41,13 @@ type DefaultCreateOrderRequest struct {
 	Qty Opt[int32] `json:"qty,omitzero"`
 }
 
-// defaultCreateOrderRequestMembers names the JSON members of
+// membersOfDefaultCreateOrderRequest names the JSON members of
 // DefaultCreateOrderRequest, in the order of its moveJSON cases.
-var defaultCreateOrderRequestMembers = objectMembers{names: []string{"id", "qty"}}
+var membersOfDefaultCreateOrderRequest = objectMembers{names: []string{"id", "qty"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultCreateOrderRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultCreateOrderRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultCreateOrderRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)

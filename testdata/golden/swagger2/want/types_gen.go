@@ -9,13 +9,13 @@ type Order struct {
 	Qty Opt[int32] `json:"qty,omitzero"`
 }
 
-// orderMembers names the JSON members of Order, in the order of its moveJSON
+// membersOfOrder names the JSON members of Order, in the order of its moveJSON
 // cases.
-var orderMembers = objectMembers{names: []string{"id", "qty"}}
+var membersOfOrder = objectMembers{names: []string{"id", "qty"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Order) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&orderMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfOrder); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.ID)

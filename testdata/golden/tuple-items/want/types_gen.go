@@ -11,13 +11,13 @@ type Point struct {
 	Tags []string `json:"tags,omitzero"`
 }
 
-// pointMembers names the JSON members of Point, in the order of its moveJSON
+// membersOfPoint names the JSON members of Point, in the order of its moveJSON
 // cases.
-var pointMembers = objectMembers{names: []string{"pair", "coords", "tags"}}
+var membersOfPoint = objectMembers{names: []string{"pair", "coords", "tags"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Point) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&pointMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPoint); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			moveSlice(c, &v.Pair, anyValue)

@@ -45,13 +45,13 @@ type DefaultCreateNoteRequest struct {
 	Label Nullable[string] `json:"label,omitzero"`
 }
 
-// defaultCreateNoteRequestMembers names the JSON members of
+// membersOfDefaultCreateNoteRequest names the JSON members of
 // DefaultCreateNoteRequest, in the order of its moveJSON cases.
-var defaultCreateNoteRequestMembers = objectMembers{names: []string{"title", "body", "score", "label"}}
+var membersOfDefaultCreateNoteRequest = objectMembers{names: []string{"title", "body", "score", "label"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *DefaultCreateNoteRequest) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&defaultCreateNoteRequestMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDefaultCreateNoteRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Title.present, &v.Title.valid) {

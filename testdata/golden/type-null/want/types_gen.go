@@ -14,13 +14,13 @@ type Note struct {
 	Label Nullable[string] `json:"label,omitzero"`
 }
 
-// noteMembers names the JSON members of Note, in the order of its moveJSON
+// membersOfNote names the JSON members of Note, in the order of its moveJSON
 // cases.
-var noteMembers = objectMembers{names: []string{"title", "body", "score", "label"}}
+var membersOfNote = objectMembers{names: []string{"title", "body", "score", "label"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Note) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&noteMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfNote); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.nullable(&v.Title.present, &v.Title.valid) {

@@ -11,12 +11,13 @@ type Cat struct {
 	Meows Opt[bool] `json:"meows,omitzero"`
 }
 
-// catMembers names the JSON members of Cat, in the order of its moveJSON cases.
-var catMembers = objectMembers{names: []string{"name", "petType", "meows"}}
+// membersOfCat names the JSON members of Cat, in the order of its moveJSON
+// cases.
+var membersOfCat = objectMembers{names: []string{"name", "petType", "meows"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Cat) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&catMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfCat); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -49,13 +50,13 @@ type Circle struct {
 	Radius float64 `json:"radius"`
 }
 
-// circleMembers names the JSON members of Circle, in the order of its moveJSON
-// cases.
-var circleMembers = objectMembers{names: []string{"kind", "radius"}}
+// membersOfCircle names the JSON members of Circle, in the order of its
+// moveJSON cases.
+var membersOfCircle = objectMembers{names: []string{"kind", "radius"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Circle) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&circleMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfCircle); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string((*string)(&v.Kind))
@@ -80,13 +81,13 @@ type ContactEmail struct {
 	Email string `json:"email"`
 }
 
-// contactEmailMembers names the JSON members of ContactEmail, in the order of
+// membersOfContactEmail names the JSON members of ContactEmail, in the order of
 // its moveJSON cases.
-var contactEmailMembers = objectMembers{names: []string{"email"}}
+var membersOfContactEmail = objectMembers{names: []string{"email"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ContactEmail) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&contactEmailMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfContactEmail); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Email)
@@ -111,13 +112,13 @@ type ContactPhone struct {
 	Ext Opt[string] `json:"ext,omitzero"`
 }
 
-// contactPhoneMembers names the JSON members of ContactPhone, in the order of
+// membersOfContactPhone names the JSON members of ContactPhone, in the order of
 // its moveJSON cases.
-var contactPhoneMembers = objectMembers{names: []string{"phone", "ext"}}
+var membersOfContactPhone = objectMembers{names: []string{"phone", "ext"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *ContactPhone) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&contactPhoneMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfContactPhone); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Phone)
@@ -148,12 +149,13 @@ type Dog struct {
 	Barks Opt[bool] `json:"barks,omitzero"`
 }
 
-// dogMembers names the JSON members of Dog, in the order of its moveJSON cases.
-var dogMembers = objectMembers{names: []string{"name", "petType", "barks"}}
+// membersOfDog names the JSON members of Dog, in the order of its moveJSON
+// cases.
+var membersOfDog = objectMembers{names: []string{"name", "petType", "barks"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Dog) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&dogMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfDog); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -192,13 +194,13 @@ type Holder struct {
 	Inline Opt[HolderInline] `json:"inline,omitzero"`
 }
 
-// holderMembers names the JSON members of Holder, in the order of its moveJSON
-// cases.
-var holderMembers = objectMembers{names: []string{"shapes", "contact", "value", "inline"}}
+// membersOfHolder names the JSON members of Holder, in the order of its
+// moveJSON cases.
+var membersOfHolder = objectMembers{names: []string{"shapes", "contact", "value", "inline"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Holder) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&holderMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfHolder); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Shapes != nil) {
@@ -235,13 +237,13 @@ type HolderInlineVariant2 struct {
 	X Opt[int64] `json:"x,omitzero"`
 }
 
-// holderInlineVariant2Members names the JSON members of HolderInlineVariant2,
+// membersOfHolderInlineVariant2 names the JSON members of HolderInlineVariant2,
 // in the order of its moveJSON cases.
-var holderInlineVariant2Members = objectMembers{names: []string{"x"}}
+var membersOfHolderInlineVariant2 = objectMembers{names: []string{"x"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *HolderInlineVariant2) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&holderInlineVariant2Members); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfHolderInlineVariant2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.X.set) {
@@ -272,13 +274,13 @@ type Kennel struct {
 	Tag Opt[Tag] `json:"tag,omitzero"`
 }
 
-// kennelMembers names the JSON members of Kennel, in the order of its moveJSON
-// cases.
-var kennelMembers = objectMembers{names: []string{"pets", "vehicle", "tag"}}
+// membersOfKennel names the JSON members of Kennel, in the order of its
+// moveJSON cases.
+var membersOfKennel = objectMembers{names: []string{"pets", "vehicle", "tag"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Kennel) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&kennelMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfKennel); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.hasValue(v.Pets != nil) {
@@ -317,13 +319,13 @@ type Puppy struct {
 	AgeWeeks Opt[int64] `json:"ageWeeks,omitzero"`
 }
 
-// puppyMembers names the JSON members of Puppy, in the order of its moveJSON
+// membersOfPuppy names the JSON members of Puppy, in the order of its moveJSON
 // cases.
-var puppyMembers = objectMembers{names: []string{"name", "petType", "barks", "ageWeeks"}}
+var membersOfPuppy = objectMembers{names: []string{"name", "petType", "barks", "ageWeeks"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Puppy) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&puppyMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfPuppy); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.Name.set) {
@@ -360,13 +362,13 @@ type Square struct {
 	Side float64 `json:"side"`
 }
 
-// squareMembers names the JSON members of Square, in the order of its moveJSON
-// cases.
-var squareMembers = objectMembers{names: []string{"kind", "side"}}
+// membersOfSquare names the JSON members of Square, in the order of its
+// moveJSON cases.
+var membersOfSquare = objectMembers{names: []string{"kind", "side"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Square) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&squareMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfSquare); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string((*string)(&v.Kind))
@@ -393,12 +395,13 @@ type Tag struct {
 	Slug Opt[string] `json:"slug,omitzero"`
 }
 
-// tagMembers names the JSON members of Tag, in the order of its moveJSON cases.
-var tagMembers = objectMembers{names: []string{"id", "slug"}}
+// membersOfTag names the JSON members of Tag, in the order of its moveJSON
+// cases.
+var membersOfTag = objectMembers{names: []string{"id", "slug"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Tag) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&tagMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfTag); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			if c.optional(&v.ID.set) {
@@ -431,13 +434,13 @@ type VehicleBike struct {
 	Gears Opt[int64] `json:"gears,omitzero"`
 }
 
-// vehicleBikeMembers names the JSON members of VehicleBike, in the order of its
-// moveJSON cases.
-var vehicleBikeMembers = objectMembers{names: []string{"type", "wheels", "gears"}}
+// membersOfVehicleBike names the JSON members of VehicleBike, in the order of
+// its moveJSON cases.
+var membersOfVehicleBike = objectMembers{names: []string{"type", "wheels", "gears"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *VehicleBike) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&vehicleBikeMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfVehicleBike); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Type)
@@ -472,13 +475,13 @@ type VehicleCar struct {
 	Doors Opt[int64] `json:"doors,omitzero"`
 }
 
-// vehicleCarMembers names the JSON members of VehicleCar, in the order of its
+// membersOfVehicleCar names the JSON members of VehicleCar, in the order of its
 // moveJSON cases.
-var vehicleCarMembers = objectMembers{names: []string{"type", "wheels", "doors"}}
+var membersOfVehicleCar = objectMembers{names: []string{"type", "wheels", "doors"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *VehicleCar) moveJSON(c *jsonCodec) {
-	for i := c.beginObject(&vehicleCarMembers); i >= 0; i = c.nextMember() {
+	for i := c.beginObject(&membersOfVehicleCar); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
 			c.string(&v.Type)

@@ -18,8 +18,8 @@ type Contact struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// contactVariants tells the variants of Contact apart, in order.
-var contactVariants = []unionVariant{{
+// variantsOfContact tells the variants of Contact apart, in order.
+var variantsOfContact = []unionVariant{{
 	kinds:      kindObject,
 	properties: []string{"email"},
 	required:   []string{"email"},
@@ -76,7 +76,7 @@ func (u *Contact) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "", contactVariants) {
+		switch pickVariant(data, "", variantsOfContact) {
 		case 0:
 			var v ContactEmail
 			if decodeValue(data, &v, (*ContactEmail).moveJSON) == nil {
@@ -126,8 +126,8 @@ type HolderInline struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// holderInlineVariants tells the variants of HolderInline apart, in order.
-var holderInlineVariants = []unionVariant{{kinds: kindString}, {
+// variantsOfHolderInline tells the variants of HolderInline apart, in order.
+var variantsOfHolderInline = []unionVariant{{kinds: kindString}, {
 	kinds:      kindObject,
 	properties: []string{"x"},
 }}
@@ -179,7 +179,7 @@ func (u *HolderInline) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "", holderInlineVariants) {
+		switch pickVariant(data, "", variantsOfHolderInline) {
 		case 0:
 			var v string
 			if decodeValue(data, &v, stringValue) == nil {
@@ -232,8 +232,8 @@ type Pet struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// petVariants tells the variants of Pet apart, in order.
-var petVariants = []unionVariant{{
+// variantsOfPet tells the variants of Pet apart, in order.
+var variantsOfPet = []unionVariant{{
 	discriminator: []string{"cat"},
 	kinds:         kindObject,
 	properties:    []string{"name", "petType", "meows"},
@@ -320,7 +320,7 @@ func (u *Pet) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "petType", petVariants) {
+		switch pickVariant(data, "petType", variantsOfPet) {
 		case 0:
 			var v Cat
 			if decodeValue(data, &v, (*Cat).moveJSON) == nil {
@@ -381,8 +381,8 @@ type Scalar struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// scalarVariants tells the variants of Scalar apart, in order.
-var scalarVariants = []unionVariant{{kinds: kindString}, {kinds: kindInteger}, {kinds: kindBool}, {kinds: kindArray}}
+// variantsOfScalar tells the variants of Scalar apart, in order.
+var variantsOfScalar = []unionVariant{{kinds: kindString}, {kinds: kindInteger}, {kinds: kindBool}, {kinds: kindArray}}
 
 // ScalarOfString returns a Scalar holding v.
 func ScalarOfString(v string) Scalar {
@@ -459,7 +459,7 @@ func (u *Scalar) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "", scalarVariants) {
+		switch pickVariant(data, "", variantsOfScalar) {
 		case 0:
 			var v string
 			if decodeValue(data, &v, stringValue) == nil {
@@ -531,8 +531,8 @@ type Shape struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// shapeVariants tells the variants of Shape apart, in order.
-var shapeVariants = []unionVariant{{
+// variantsOfShape tells the variants of Shape apart, in order.
+var variantsOfShape = []unionVariant{{
 	discriminator: []string{"circle"},
 	kinds:         kindObject,
 	properties:    []string{"kind", "radius"},
@@ -597,7 +597,7 @@ func (u *Shape) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "kind", shapeVariants) {
+		switch pickVariant(data, "kind", variantsOfShape) {
 		case 0:
 			var v Circle
 			if decodeValue(data, &v, (*Circle).moveJSON) == nil {
@@ -649,8 +649,8 @@ type Vehicle struct {
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
-// vehicleVariants tells the variants of Vehicle apart, in order.
-var vehicleVariants = []unionVariant{{
+// variantsOfVehicle tells the variants of Vehicle apart, in order.
+var variantsOfVehicle = []unionVariant{{
 	discriminator: []string{"car"},
 	kinds:         kindObject,
 	properties:    []string{"type", "wheels", "doors"},
@@ -711,7 +711,7 @@ func (u *Vehicle) moveJSON(c *jsonCodec) {
 		if data == nil {
 			return
 		}
-		switch pickVariant(data, "type", vehicleVariants) {
+		switch pickVariant(data, "type", variantsOfVehicle) {
 		case 0:
 			var v VehicleCar
 			if decodeValue(data, &v, (*VehicleCar).moveJSON) == nil {
