@@ -16,7 +16,8 @@
 // by WithRequestTimeout) and the statuses 408, 409, 429 and 5xx, unless an
 // "x-should-retry: true|false" response header says otherwise; other
 // statuses are final. GET, HEAD, OPTIONS, PUT and DELETE may be repeated;
-// POST and PATCH only when an idempotency key is sent. An operation that
+// POST and PATCH only when an idempotency key is sent, or after a 429,
+// which the server refused without doing the work. An operation that
 // declares an idempotency header gets a random UUID v4 key per call unless
 // the caller gives one, and every attempt of the call sends the same key.
 // Retries wait 0.5 s × 2^n, capped at 8 s, less up to 25 % jitter, or what
@@ -58,7 +59,7 @@
 //	jsonMover jsonString jsonValue kindArray kindBool kindInteger
 //	kindNull kindNumber kindObject kindOf kindString marshalJSON
 //	maxBackoff maxDrain maxErrorBody maxJSONDepth maxMessage
-//	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet memberValue
+//	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newIdempotencyKey newRequestConfig objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
