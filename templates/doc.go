@@ -40,8 +40,8 @@
 //
 //	APIError DecodeError Middleware MiddlewareNext Null Nullable Opt Option
 //	RequestOption Some Value WithBaseURL WithBasicAuth WithBearerToken
-//	WithHTTPClient WithHeader WithHeaderAdd WithIdempotencyKey WithMaxRetries
-//	WithMiddleware WithRequestTimeout WithResponseInto
+//	WithHTTPClient WithHeader WithHeaderAdd WithIdempotencyKey WithMaxEventSize WithMaxRetries
+//	WithMiddleware WithRequestTimeout WithResponseInto WithStreamEvents
 //
 // Unexported:
 //
@@ -50,23 +50,23 @@
 //	chainMiddlewares checkCursor checkJSONContentType clientCore
 //	codecPool countPresent credential credentialsFor decodeJSON
 //	decodeResult decodeValue deepObjectPairs defaultIdempotencyHeader
-//	defaultMaxRetries drainAndClose encodeBody encodeValue
-//	ensureIdempotencyKey errEmptyBody errorMessage errTooManyRedirects
-//	float32Value float64Value floatDuration formObjectPairs
+//	defaultMaxEventSize defaultMaxRetries doneMarker drainAndClose encodeBody encodeValue
+//	ensureIdempotencyKey errEmptyBody errLineTooLong errorMessage errStreamIdle errTooManyRedirects
+//	errUnexpectedEnd eventSource eventStream float32Value float64Value floatDuration formObjectPairs
 //	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
-//	int32Value int64Value intValue is2xx isConnectionError isHex
+//	int32Value int64Value intValue is2xx isConnectionError isDigits isHex
 //	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
 //	jsonMover jsonString jsonValue kindArray kindBool kindInteger
-//	kindNull kindNumber kindObject kindOf kindString marshalJSON
+//	kindNull kindNumber kindObject kindOf kindString lineBufferSize lineReader lineSource marshalJSON
 //	maxBackoff maxDrain maxErrorBody maxJSONDepth maxMessage
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
-//	newDecoder newEncoder newIdempotencyKey newRequestConfig objectFrame
+//	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
 //	rawValue readBody requestConfig requestHeader retryAfter retryDelay
 //	roundTrip scalarText scanMembers sendWithRetries shouldRetry
-//	sleepContext snippet sortedKeys streamAttempt stringField
+//	singleSource sleepContext snippet sortedKeys sseEvent sseParser sseSource streamAttempt streamEvents stringField
 //	stringValue timeValue unionVariant unmarshalJSON unquoteJSON
 //	unwrapURLError userAgent withAPIKey withCredential withJitter
 //	withNow withSleep writeFilePart
