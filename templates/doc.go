@@ -25,6 +25,11 @@
 // date) when that is at most 60 s. The caller's context bounds the whole
 // call, waits included.
 //
+// A stream method (streamEvents) yields one decoded event at a time from
+// server-sent events or JSON Lines. It retries as a call does until the
+// first event arrives; after that only a dropped GET event stream is
+// resumed, with Last-Event-ID. WithRequestTimeout is its idle timeout.
+//
 // A non-2xx response becomes an *APIError (its body kept up to 1 MiB and
 // decoded into the operation's error type); a 2xx body that does not decode
 // becomes a *DecodeError; transport errors are wrapped with the operation's
