@@ -63,7 +63,7 @@
 //	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
 //	jsonMover jsonString jsonValue kindArray kindBool kindInteger
 //	kindNull kindNumber kindObject kindOf kindString lineBufferSize lineReader lineSource marshalJSON
-//	maxBackoff maxDrain maxErrorBody maxJSONDepth maxMessage
+//	maxBackoff maxDrain maxEmptyReads maxErrorBody maxJSONDepth maxMessage
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame

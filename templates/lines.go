@@ -13,6 +13,10 @@ const defaultMaxEventSize = 16 << 20
 // lineBufferSize is how much a lineReader reads at a time.
 const lineBufferSize = 32 << 10
 
+// maxEmptyReads is how many reads in a row may return nothing and no error
+// before a lineReader gives up on a broken reader.
+const maxEmptyReads = 100
+
 // errUnexpectedEnd is the cause of a stream that ends inside a line or an
 // event.
 var errUnexpectedEnd = fmt.Errorf("stream ended in the middle of an event: %w", io.ErrUnexpectedEOF)
@@ -30,6 +34,7 @@ type lineReader struct {
 	afterCR    bool   // the last line ended in CR: skip an LF that follows
 	max        int    // longest line accepted
 	err        error  // the error that ended reading, io.EOF at the end
+	empty      int    // reads in a row that returned nothing
 }
 
 // newLineReader reads lines of at most max bytes from r.
@@ -63,6 +68,14 @@ func (l *lineReader) next() ([]byte, error) {
 		n, err := l.r.Read(l.buf)
 		if n < 0 || n > len(l.buf) {
 			n, err = 0, errors.New("stream reader returned an invalid count")
+		}
+		switch {
+		case n > 0:
+			l.empty = 0
+		case err == nil:
+			if l.empty++; l.empty >= maxEmptyReads {
+				err = io.ErrNoProgress
+			}
 		}
 		l.start, l.end = 0, n
 		if err != nil {

@@ -125,6 +125,17 @@ func TestSSEParserLimits(t *testing.T) {
 	}
 }
 
+// emptyReader returns nothing and no error, forever.
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
+
+func TestLineReaderGivesUpOnAReaderThatReturnsNothing(t *testing.T) {
+	if _, err := newLineReader(emptyReader{}, 16).next(); !errors.Is(err, io.ErrNoProgress) {
+		t.Errorf("err = %v, want io.ErrNoProgress", err)
+	}
+}
+
 func TestLineReader(t *testing.T) {
 	in := "a\r\nb\rc\n\nd"
 	var got []string

@@ -222,6 +222,7 @@ func endlessServer(t *testing.T) (string, <-chan struct{}) {
 
 func TestStreamEventsBreakClosesBody(t *testing.T) {
 	url, closed := endlessServer(t)
+	before := runtime.NumGoroutine() // the server is listening already
 	c, _ := newTestCore(url)
 	n := 0
 	for v, err := range chunks(c, context.Background(), sseOp()) {
@@ -233,6 +234,9 @@ func TestStreamEventsBreakClosesBody(t *testing.T) {
 		}
 	}
 	waitClosed(t, closed)
+	if err := waitForGoroutines(before); err != nil {
+		t.Error(err) // the connection's goroutines outlived the loop
+	}
 }
 
 func TestStreamEventsContextCancel(t *testing.T) {
