@@ -2,6 +2,7 @@ package templates
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,7 @@ func chatOp() *operation {
 func writeSSE(w http.ResponseWriter, parts ...string) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.WriteHeader(http.StatusOK)
+	w.(http.Flusher).Flush()
 	for _, p := range parts {
 		io.WriteString(w, p)
 		w.(http.Flusher).Flush()
@@ -450,5 +452,56 @@ func TestStreamEventsMillionEventsFlatMemory(t *testing.T) {
 	}
 	if after > before+8<<20 {
 		t.Errorf("heap in use grew from %d to %d bytes over %d events", before, after, total)
+	}
+}
+
+func TestStreamEventsKeptValuesDoNotShareTheReadBuffer(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		writeSSE(w, "data: {\"a\":[1,\"x\"]}\n\n", "data: {\"b\":2}\n\n", "data: \"zz\"\n\n")
+	})
+	c, _ := newTestCore(srv.URL)
+	var raws []string
+	var kept []json.RawMessage
+	for v, err := range streamEvents(context.Background(), c, sseOp(), rawValue, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws, kept = append(raws, string(v)), append(kept, v)
+	}
+	var anys []any
+	for v, err := range streamEvents(context.Background(), c, sseOp(), anyValue, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		anys = append(anys, v)
+	}
+	for i := range kept {
+		if string(kept[i]) != raws[i] {
+			t.Errorf("event %d changed after later events: %s, was %s", i, kept[i], raws[i])
+		}
+	}
+	want := []any{map[string]any{"a": []any{float64(1), "x"}}, map[string]any{"b": float64(2)}, "zz"}
+	if !reflect.DeepEqual(anys, want) || len(raws) != 3 {
+		t.Errorf("any events %#v, raw %q", anys, raws)
+	}
+}
+
+func TestStreamEventsReconnectsUpToMaxRetries(t *testing.T) {
+	var hits atomic.Int32
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			writeSSE(w, "id: 1\ndata: {\"n\":1}\n\n")
+		} else {
+			writeSSE(w) // later connections drop before any event
+		}
+		panic(http.ErrAbortHandler)
+	})
+	c, rec := newTestCore(srv.URL, WithMaxRetries(2))
+	got, errs := collect(chunks(c, context.Background(), sseOp()))
+	if len(got) != 1 || len(errs) != 1 || !errors.Is(errs[0], io.ErrUnexpectedEOF) {
+		t.Fatalf("got %v, errors %v; want one event, then the drop", got, errs)
+	}
+	if hits.Load() != 3 || len(rec.got()) != 2 {
+		t.Errorf("%d requests, sleeps %v; want 3 and 2: two reconnects in a row failed", hits.Load(), rec.got())
 	}
 }
