@@ -100,7 +100,9 @@ func WithMiddleware(mw Middleware) Option {
 // also when the call fails with an error status. Its body has already been
 // read and closed; Body is replaced by a re-readable copy of what the client
 // read: the whole body for a decoded 2xx response, at most 1 MiB otherwise.
-// *dst is left alone when no response was received.
+// *dst is left alone when no response was received. For a stream method
+// that yields events, the body is the live stream, which the loop reads
+// and closes.
 func WithResponseInto(dst **http.Response) Option {
 	return func(c *requestConfig) { c.responseInto = dst }
 }

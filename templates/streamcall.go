@@ -130,7 +130,7 @@ func (s *eventStream) next() ([]byte, error) {
 		}
 		s.retries++
 		if err := s.cfg.sleep(s.ctx, delay); err != nil {
-			return nil, s.op.wrap(fmt.Errorf("waiting to reconnect after %w", err))
+			return nil, s.op.wrap(fmt.Errorf("waiting to reconnect: %w", err))
 		}
 	}
 }
