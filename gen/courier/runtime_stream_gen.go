@@ -27,7 +27,7 @@ func (c *clientCore) stream(ctx context.Context, op *operation, opts []RequestOp
 			}
 			return body, nil
 		}
-		if retry >= cfg.maxRetries || !p.retryable || ctx.Err() != nil || !shouldRetry(&res) {
+		if retry >= cfg.maxRetries || !mayRepeat(p, &res) || ctx.Err() != nil || !shouldRetry(&res) {
 			if cfg.responseInto != nil && res.resp != nil {
 				*cfg.responseInto = res.resp
 			}
