@@ -76,7 +76,7 @@ func (s *ChatService) Respond(ctx context.Context, req *ChatRespondRequest, opts
 		pathTemplate: "/responses",
 		path:         "/responses",
 		body:         req,
-		accept:       "text/plain",
+		accept:       "text/event-stream",
 	}
 	return s.core.text(ctx, op, opts)
 }

@@ -66,7 +66,7 @@ func (s *LogsService) Raw(ctx context.Context, app string, opts ...RequestOption
 		method:       http.MethodGet,
 		pathTemplate: "/logs/{app}/raw",
 		path:         "/logs/" + url.PathEscape(app) + "/raw",
-		accept:       "text/plain",
+		accept:       "text/event-stream",
 	}
 	return s.core.text(ctx, op, opts)
 }

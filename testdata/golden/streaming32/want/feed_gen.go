@@ -53,7 +53,7 @@ func (s *FeedService) Watch(ctx context.Context, opts ...RequestOption) (string,
 		method:       http.MethodGet,
 		pathTemplate: "/feed",
 		path:         "/feed",
-		accept:       "text/plain",
+		accept:       "text/event-stream",
 	}
 	return s.core.text(ctx, op, opts)
 }
