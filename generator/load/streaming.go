@@ -61,7 +61,7 @@ func (b *builder) stream(o *ir.Operation, op *openapi3.Operation, methods *namin
 			}
 			ref, _ := b.refOf(sr, hint, mptr)
 			st := &ir.Stream{
-				Method:    methods.Claim(o.Name + "Stream"),
+				Method:    methods.Claim(streamMethodName(o.Name)),
 				Accept:    ct,
 				EventType: ref,
 			}
@@ -117,4 +117,14 @@ func sseData(sr *openapi3.SchemaRef, ptr string) (*openapi3.SchemaRef, string) {
 		return data.Value.ContentSchema, ptr + "/properties/data/contentSchema"
 	}
 	return nil, ptr
+}
+
+// streamMethodName names the iterator: <Method>Stream, or <Method>Events
+// when the method's name already ends in Stream (GetLogStream yields
+// GetLogStreamEvents, not GetLogStreamStream).
+func streamMethodName(method string) string {
+	if strings.HasSuffix(method, "Stream") {
+		return method + "Events"
+	}
+	return method + "Stream"
 }

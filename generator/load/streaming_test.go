@@ -23,3 +23,15 @@ func TestIsEventStream(t *testing.T) {
 		}
 	}
 }
+
+func TestStreamMethodName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Create":         "CreateStream",
+		"GetGroupStream": "GetGroupStreamEvents",
+		"Streamline":     "StreamlineStream",
+	} {
+		if got := streamMethodName(in); got != want {
+			t.Errorf("streamMethodName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
