@@ -79,6 +79,12 @@ func writeSSE(w http.ResponseWriter, parts ...string) {
 	}
 }
 
+// sendMore writes and flushes more of a stream that writeSSE began.
+func sendMore(w http.ResponseWriter, s string) {
+	io.WriteString(w, s)
+	w.(http.Flusher).Flush()
+}
+
 func TestStreamEventsSplitAtEveryByte(t *testing.T) {
 	body := "\uFEFF: hello\r\nevent: delta\r\nid: 1\r\ndata: {\"n\":1,\r\ndata: \"text\":\"a\"}\r\n\r\n" +
 		"data: {\"n\":2,\"text\":\"b\"}\r\rdata: {\"n\":3,\"text\":\"c\"}\n\n"
@@ -270,7 +276,7 @@ func TestStreamEventsIdleTimeout(t *testing.T) {
 		writeSSE(w, "data: {\"n\":1}\n\n")
 		waitAbandoned(r, release) // silent from now on
 	})
-	c, _ := newTestCore(srv.URL, WithRequestTimeout(50*time.Millisecond))
+	c, _ := newTestCore(srv.URL, WithRequestTimeout(300*time.Millisecond))
 	got, errs := collect(chunks(c, context.Background(), chatOp()))
 	if len(got) != 1 || len(errs) != 1 || !errors.Is(errs[0], context.DeadlineExceeded) {
 		t.Fatalf("got %v, errors %v; want one event, then a deadline error", got, errs)
@@ -281,14 +287,14 @@ func TestStreamEventsSlowConsumerAndHeartbeatsAreNotCut(t *testing.T) {
 	next := make(chan struct{})
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		writeSSE(w, "data: {\"n\":1}\n\n")
-		<-next // the client took longer than the timeout to come back
-		for range 30 {
-			writeSSE(w, ": still thinking\n")
+		<-next         // the client took longer than the timeout to come back
+		for range 60 { // longer in all than the timeout, never silent for long
+			sendMore(w, ": still thinking\n")
 			time.Sleep(10 * time.Millisecond)
 		}
-		writeSSE(w, "data: {\"n\":2}\n\n")
+		sendMore(w, "data: {\"n\":2}\n\n")
 	})
-	const timeout = 150 * time.Millisecond
+	const timeout = 400 * time.Millisecond
 	c, _ := newTestCore(srv.URL, WithRequestTimeout(timeout))
 	var got []chunk
 	for v, err := range chunks(c, context.Background(), chatOp()) {
