@@ -190,3 +190,40 @@ func FuzzSSEParser(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLineReader checks that the lines, and where reading stops, do not
+// depend on how the input is cut into reads, and that no line passes the
+// limit.
+func FuzzLineReader(f *testing.F) {
+	f.Add([]byte("a\r\nb\rc\n\nd"), uint8(1))
+	f.Add([]byte("{\"n\":1}\n\x1e{\"n\":2}\r"), uint8(4))
+	f.Fuzz(func(t *testing.T, in []byte, step uint8) {
+		const max = 64
+		read := func(r io.Reader) ([]string, error) {
+			l := newLineReader(r, max)
+			var lines []string
+			for range len(in) + 2 {
+				line, err := l.next()
+				if len(line) > max {
+					t.Fatalf("line of %d bytes passed the %d limit", len(line), max)
+				}
+				if err != nil {
+					return append(lines, "end:"+string(line)), err
+				}
+				lines = append(lines, string(line))
+			}
+			t.Fatalf("more lines than bytes in %q", in)
+			return nil, nil
+		}
+		whole, errWhole := read(bytes.NewReader(in))
+		var chunks [][]byte
+		for rest, n := in, int(step%8)+1; len(rest) > 0; {
+			k := min(n, len(rest))
+			chunks, rest = append(chunks, rest[:k]), rest[k:]
+		}
+		split, errSplit := read(&splitReader{chunks: chunks})
+		if !errors.Is(errSplit, errWhole) || !reflect.DeepEqual(whole, split) {
+			t.Fatalf("split: %q, %v; whole: %q, %v", split, errSplit, whole, errWhole)
+		}
+	})
+}
