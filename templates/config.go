@@ -25,6 +25,8 @@ type requestConfig struct {
 	idempotencyKey string
 	middlewares    []Middleware
 	responseInto   **http.Response
+	onEvent        func(name, id string) // set by WithStreamEvents
+	maxEventSize   int                   // 0 means defaultMaxEventSize
 
 	// Seams for tests: how to wait, what time it is and the jitter source
 	// (a float in [0, 1)).

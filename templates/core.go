@@ -46,7 +46,7 @@ func sendWithRetries(ctx context.Context, cfg *requestConfig, p *preparedRequest
 	send := chainMiddlewares(cfg.middlewares, guardRedirects(cfg.httpClient, p.secretHeaders).Do)
 	for retry := 0; ; retry++ {
 		res := attempt(ctx, cfg, p, send, decode)
-		if retry >= cfg.maxRetries || !p.retryable || ctx.Err() != nil || !shouldRetry(&res) {
+		if retry >= cfg.maxRetries || !mayRepeat(p, &res) || ctx.Err() != nil || !shouldRetry(&res) {
 			return res, nil
 		}
 		if err := cfg.sleep(ctx, retryDelay(cfg, res.resp, retry)); err != nil {

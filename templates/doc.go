@@ -16,13 +16,19 @@
 // by WithRequestTimeout) and the statuses 408, 409, 429 and 5xx, unless an
 // "x-should-retry: true|false" response header says otherwise; other
 // statuses are final. GET, HEAD, OPTIONS, PUT and DELETE may be repeated;
-// POST and PATCH only when an idempotency key is sent. An operation that
+// POST and PATCH only when an idempotency key is sent, or after a 429,
+// which the server refused without doing the work. An operation that
 // declares an idempotency header gets a random UUID v4 key per call unless
 // the caller gives one, and every attempt of the call sends the same key.
 // Retries wait 0.5 s × 2^n, capped at 8 s, less up to 25 % jitter, or what
 // the server asks with retry-after-ms or Retry-After (seconds or an HTTP
 // date) when that is at most 60 s. The caller's context bounds the whole
 // call, waits included.
+//
+// A stream method (streamEvents) yields one decoded event at a time from
+// server-sent events or JSON Lines. It retries as a call does until the
+// first event arrives; after that only a dropped GET event stream is
+// resumed, with Last-Event-ID. WithRequestTimeout is its idle timeout.
 //
 // A non-2xx response becomes an *APIError (its body kept up to 1 MiB and
 // decoded into the operation's error type); a 2xx body that does not decode
@@ -39,8 +45,8 @@
 //
 //	APIError DecodeError Middleware MiddlewareNext Null Nullable Opt Option
 //	RequestOption Some Value WithBaseURL WithBasicAuth WithBearerToken
-//	WithHTTPClient WithHeader WithHeaderAdd WithIdempotencyKey WithMaxRetries
-//	WithMiddleware WithRequestTimeout WithResponseInto
+//	WithHTTPClient WithHeader WithHeaderAdd WithIdempotencyKey WithMaxEventSize WithMaxRetries
+//	WithMiddleware WithRequestTimeout WithResponseInto WithStreamEvents
 //
 // Unexported:
 //
@@ -49,23 +55,23 @@
 //	chainMiddlewares checkCursor checkJSONContentType clientCore
 //	codecPool countPresent credential credentialsFor decodeJSON
 //	decodeResult decodeValue deepObjectPairs defaultIdempotencyHeader
-//	defaultMaxRetries drainAndClose encodeBody encodeValue
-//	ensureIdempotencyKey errEmptyBody errorMessage errTooManyRedirects
-//	float32Value float64Value floatDuration formObjectPairs
+//	defaultMaxEventSize defaultMaxRetries doneMarker drainAndClose encodeBody encodeValue
+//	ensureIdempotencyKey errEmptyBody errLineTooLong errorMessage errStreamIdle errTooManyRedirects
+//	errUnexpectedEnd eventSource eventStream float32Value float64Value floatDuration formObjectPairs
 //	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
-//	int32Value int64Value intValue is2xx isConnectionError isHex
+//	int32Value int64Value intValue is2xx isConnectionError isDigits isHex
 //	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
 //	jsonMover jsonString jsonValue kindArray kindBool kindInteger
-//	kindNull kindNumber kindObject kindOf kindString marshalJSON
-//	maxBackoff maxDrain maxErrorBody maxJSONDepth maxMessage
-//	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet memberValue
+//	kindNull kindNumber kindObject kindOf kindString lineBufferSize lineReader lineSource marshalJSON
+//	maxBackoff maxDrain maxEmptyReads maxErrorBody maxJSONDepth maxMessage
+//	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
-//	newDecoder newEncoder newIdempotencyKey newRequestConfig objectFrame
+//	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
 //	objectMembers operation paginate paramPair parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
 //	rawValue readBody requestConfig requestHeader retryAfter retryDelay
 //	roundTrip scalarText scanMembers sendWithRetries shouldRetry
-//	sleepContext snippet sortedKeys streamAttempt stringField
+//	singleSource sleepContext snippet sortedKeys sseEvent sseParser sseSource streamAttempt streamEvents stringField
 //	stringValue timeValue unionVariant unmarshalJSON unquoteJSON
 //	unwrapURLError userAgent withAPIKey withCredential
 //	 writeFilePart

@@ -1,8 +1,10 @@
 package templates
 
 import (
+	"context"
 	"math"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -92,5 +94,33 @@ func TestIdempotencyKeyFormat(t *testing.T) {
 			t.Fatalf("key %q: not a UUID v4, or repeated", k)
 		}
 		seen[k] = true
+	}
+}
+
+func TestTooManyRequestsIsRetriedForPOSTWithoutKey(t *testing.T) {
+	for _, tt := range []struct {
+		status   int
+		wantHits int32
+	}{
+		{http.StatusTooManyRequests, 2},    // refused without doing the work
+		{http.StatusServiceUnavailable, 1}, // may have done it: not repeated
+	} {
+		var hits atomic.Int32
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+			if hits.Add(1) == 1 {
+				w.Header().Set("Retry-After", "3")
+				reply(w, tt.status, `{}`)
+				return
+			}
+			reply(w, http.StatusOK, `{"jobId":"j"}`)
+		})
+		c, rec := newTestCore(srv.URL)
+		_, err := call(t, c, context.Background(), postOp(""), new(jobResponse))
+		if hits.Load() != tt.wantHits {
+			t.Errorf("%d: hits = %d (err %v), want %d", tt.status, hits.Load(), err, tt.wantHits)
+		}
+		if tt.wantHits == 2 && (err != nil || len(rec.got()) != 1 || rec.got()[0] != 3*time.Second) {
+			t.Errorf("%d: err = %v, sleeps = %v; want success after waiting 3s", tt.status, err, rec.got())
+		}
 	}
 }

@@ -25,7 +25,7 @@ func (c *clientCore) callStream(ctx context.Context, op *operation, opts []Reque
 			}
 			return body, nil
 		}
-		if retry >= cfg.maxRetries || !p.retryable || ctx.Err() != nil || !shouldRetry(&res) {
+		if retry >= cfg.maxRetries || !mayRepeat(p, &res) || ctx.Err() != nil || !shouldRetry(&res) {
 			if cfg.responseInto != nil && res.resp != nil {
 				*cfg.responseInto = res.resp
 			}

@@ -57,7 +57,9 @@ func WithMaxRetries(n int) Option {
 
 // WithRequestTimeout bounds each attempt, reading the response body
 // included. An attempt cut by this timeout is retried like a connection
-// error. The context passed to a method still bounds the whole call,
+// error. For the stream methods that yield events it is an idle
+// timeout instead: the stream is cut when no data arrives for d, however
+// long it runs in all. The context passed to a method still bounds the whole call,
 // retries and waits included. Zero or less means no per-attempt limit.
 func WithRequestTimeout(d time.Duration) Option {
 	return func(c *requestConfig) { c.requestTimeout = max(d, 0) }
@@ -99,9 +101,28 @@ func WithMiddleware(mw Middleware) Option {
 // also when the call fails with an error status. Its body has already been
 // read and closed; Body is replaced by a re-readable copy of what the client
 // read: the whole body for a decoded 2xx response, at most 1 MiB otherwise.
-// *dst is left alone when no response was received.
+// *dst is left alone when no response was received. For a stream method
+// that yields events, the body is the live stream, which the loop reads
+// and closes.
 func WithResponseInto(dst **http.Response) Option {
 	return func(c *requestConfig) { c.responseInto = dst }
+}
+
+// WithStreamEvents calls fn before each event of a stream method is
+// yielded, with the event's name and the last event ID the server sent.
+// For server-sent events the name is the event: field ("message" when the
+// event has none) and the ID persists across events as the id: field set
+// it; for JSON Lines both are "". Use it per call to route union events by
+// name or to remember where to resume.
+func WithStreamEvents(fn func(name, id string)) Option {
+	return func(c *requestConfig) { c.onEvent = fn }
+}
+
+// WithMaxEventSize bounds one line and one event of a stream method (16 MiB
+// by default); a larger one ends the stream with an error. Zero or less
+// restores the default.
+func WithMaxEventSize(n int) Option {
+	return func(c *requestConfig) { c.maxEventSize = max(n, 0) }
 }
 
 // headers returns c.header, creating it on first use.

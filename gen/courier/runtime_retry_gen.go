@@ -44,6 +44,13 @@ func shouldRetry(res *attemptResult) bool {
 		code == http.StatusTooManyRequests || code >= 500
 }
 
+// mayRepeat reports whether the request that led to res may be sent again:
+// an idempotent method or an idempotency key, or a 429, which the server
+// refused without doing the work, whatever the method.
+func mayRepeat(p *preparedRequest, res *attemptResult) bool {
+	return p.retryable || (res.err == nil && res.resp != nil && res.resp.StatusCode == http.StatusTooManyRequests)
+}
+
 // isConnectionError reports whether an error that left no complete response
 // may go away on the next attempt. Every one does (refused, reset, EOF, an
 // attempt timeout, an error from a middleware), except a server certificate

@@ -19,6 +19,9 @@ func (e *emitter) serviceFile(s *ir.Service) *jen.File {
 		if o.Paging != nil {
 			e.iterator(f, s, o)
 		}
+		if o.Stream != nil {
+			e.streamMethod(f, s, o)
+		}
 	}
 	for _, o := range s.Operations {
 		if o.Request != nil {

@@ -77,7 +77,22 @@ type Operation struct {
 	ErrorType   *TypeRef // decoded error body, when the spec declares one
 	Idempotency string   // header that carries the idempotency key, or ""
 	Paging      *Paging
+	Stream      *Stream // the typed event stream the operation offers, or nil
 	Examples    []*Example
+}
+
+// Stream describes an operation whose success response offers a stream of
+// JSON events (server-sent events or JSON Lines): the iterator method
+// yields them one by one, beside the method for the JSON or raw body.
+type Stream struct {
+	Method    string  // iterator method name, e.g. CreateStream
+	Accept    string  // the streaming media type, sent as Accept
+	EventType TypeRef // the type of one event's data
+	// FlagField is the request struct's field for a boolean "stream"
+	// property of the body, which the caller sets to FlagSet (true,
+	// Some(true)) to ask for the stream; "" when there is none.
+	FlagField string
+	FlagSet   string
 }
 
 // Example is one request/response exchange the spec documents, turned into

@@ -132,6 +132,7 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	o.Idempotency = b.idempotencyHeader(o)
 	o.Security = b.security(op, ptr)
 	o.Paging = b.paging(o, op, methodScope, ptr)
+	o.Stream = b.stream(o, op, methodScope, svc.Field+o.Name+"Event", ptr)
 	o.Examples = b.examples(o, op, params)
 	return o
 }

@@ -65,6 +65,9 @@ func prune(api *ir.API, absorbed map[*ir.Type]bool) {
 			visitType(o.Request)
 			visit(o.ResultType)
 			visit(o.ErrorType)
+			if o.Stream != nil {
+				visit(&o.Stream.EventType)
+			}
 			for _, p := range o.PathParams {
 				visit(&p.Type)
 			}

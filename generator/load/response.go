@@ -18,7 +18,7 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 	}
 	codes := sortedKeys(op.Responses.Map())
 	var results, errs []ir.TypeRef
-	stream, text := "", false
+	stream, text := "", ""
 	for _, code := range codes {
 		r := op.Responses.Value(code)
 		if r == nil || r.Value == nil {
@@ -41,8 +41,8 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		case isJSON(ct):
 			ref, _ := b.refOf(mt.Schema, hint+"Error", rptr)
 			errs = appendRef(errs, ref)
-		case success && strings.HasPrefix(ct, "text/"):
-			text = true
+		case success && strings.HasPrefix(ct, "text/") && text == "":
+			text = ct
 		case success:
 			stream = ct
 		}
@@ -56,8 +56,8 @@ func (b *builder) responses(o *ir.Operation, hint string, op *openapi3.Operation
 		o.Result, o.ResultType, o.Accept = ir.JSONResult, &raw, "application/json"
 	case stream != "":
 		o.Result, o.Accept = ir.StreamResult, stream
-	case text:
-		o.Result, o.Accept = ir.TextResult, "text/plain"
+	case text != "":
+		o.Result, o.Accept = ir.TextResult, text // text/plain, or text/event-stream read whole
 	default:
 		o.Accept = "*/*"
 	}
