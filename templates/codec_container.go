@@ -26,7 +26,7 @@ func moveSlice[T any](c *jsonCodec, s *[]T, elem func(*T, *jsonCodec)) {
 			}
 			elem(&(*s)[i], c)
 		}
-		c.end(']')
+		c.endContainer(']')
 		return
 	}
 	switch c.peek() {
@@ -77,7 +77,7 @@ func moveMap[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) {
 			elem(&v, c)
 		}
 		c.keys = c.keys[:mark]
-		c.end('}')
+		c.endContainer('}')
 		return
 	}
 	switch c.peek() {

@@ -65,7 +65,7 @@ func ExampleBulkService_CreateJob_elementalContent() {
 					Content: "Track the parcel",
 					Href:    "https://example.com/orders/A-1042",
 					Style:   Value(ActionStyleButton),
-					Locales: map[string]Locale{"fr": Locale{
+					Locales: map[string]Locale{"fr": {
 						Content: "Suivre le colis",
 					}},
 				}), ElementalNodeOfElementalChannelNode(ElementalChannelNode{
@@ -598,11 +598,11 @@ func ExampleBulkService_IngestUsers_profilesAndData() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -631,7 +631,7 @@ func ExampleBulkService_IngestUsers_toUser() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Profile: Value(map[string]any{"email": "sam@example.com"}),
 			To: Value(UserRecipient{
 				UserID: Value("user-002"),
@@ -660,11 +660,11 @@ func ExampleBulkService_IngestUsers_withDuplicate() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -693,11 +693,11 @@ func ExampleBulkService_IngestUsers_invalidRequest() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -726,11 +726,11 @@ func ExampleBulkService_IngestUsers_unauthenticated() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -759,11 +759,11 @@ func ExampleBulkService_IngestUsers_forbidden() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -792,11 +792,11 @@ func ExampleBulkService_IngestUsers_notFound() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -825,11 +825,11 @@ func ExampleBulkService_IngestUsers_conflict() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -858,11 +858,11 @@ func ExampleBulkService_IngestUsers_tooLarge() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",
@@ -891,11 +891,11 @@ func ExampleBulkService_IngestUsers_rateLimited() {
 	client := NewClient(WithBaseURL(srv.URL), WithBearerToken("my-token"), WithMaxRetries(0))
 
 	res, err := client.Bulk.IngestUsers(context.Background(), "1-61e9dd53-b5bb6c863b7ffbe83ad4b28d", &BulkIngestUsersRequest{
-		Users: []InboundBulkMessageUser{InboundBulkMessageUser{
+		Users: []InboundBulkMessageUser{{
 			Recipient: Value("user-001"),
 			Profile:   Value(map[string]any{"email": "jane@example.com"}),
 			Data:      map[string]any{"name": "Jane Doe"},
-		}, InboundBulkMessageUser{
+		}, {
 			Profile: Value(map[string]any{
 				"email":        "john@example.com",
 				"phone_number": "+15555550123",

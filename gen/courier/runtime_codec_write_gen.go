@@ -65,8 +65,8 @@ func (c *jsonCodec) closeObject() {
 	c.depth--
 }
 
-// end writes the ']' or '}' that ends an array or a map.
-func (c *jsonCodec) end(b byte) {
+// endContainer writes the ] or } that ends an array or a map.
+func (c *jsonCodec) endContainer(b byte) {
 	c.writeByte(b)
 	c.depth--
 }

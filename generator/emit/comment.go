@@ -92,7 +92,7 @@ func docFor(name, text, fallback string) string {
 	if first == name+":" && len(strings.Fields(text)) > 1 {
 		return docFor(name, strings.TrimSpace(strings.TrimPrefix(text, first)), fallback)
 	}
-	if first == name || strings.HasPrefix(first, name) && len(first) == len(name)+1 {
+	if first == name || strings.HasPrefix(first, name) && len(first) == len(name)+1 && !unicode.IsLetter(rune(first[len(name)])) {
 		return text
 	}
 	word := strings.ToLower(strings.TrimRight(first, ".,:;"))

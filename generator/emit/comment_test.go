@@ -15,6 +15,8 @@ func TestDocForReadsAsASentence(t *testing.T) {
 		{"Job", "Job: a bulk job.", "Job is a bulk job."},
 		{"URLs", "URLs of the job.", "URLs of the job."},
 		{"Token", "OAuth token of the user.", "Token is the OAuth token of the user."},
+		{"Create", "Creates a completion.", "Create creates a completion."},
+		{"Job", "Job. A bulk job.", "Job. A bulk job."},
 		{"Thing", "", "fallback"},
 	}
 	for _, tt := range tests {

@@ -41,7 +41,7 @@ func (e *emitter) literal(v any, r ir.TypeRef, w ir.Wrap) jen.Code {
 		}
 		var out []jen.Code
 		for _, it := range items {
-			out = append(out, e.literal(it, *r.Elem, ir.Plain))
+			out = append(out, e.elemLiteral(it, *r.Elem))
 		}
 		return jen.Add(typeCode(r)).Values(out...)
 	case ir.Map:
@@ -51,7 +51,7 @@ func (e *emitter) literal(v any, r ir.TypeRef, w ir.Wrap) jen.Code {
 		}
 		d := jen.Dict{}
 		for k, x := range m {
-			d[jen.Lit(k)] = e.literal(x, *r.Elem, ir.Plain)
+			d[jen.Lit(k)] = e.elemLiteral(x, *r.Elem)
 		}
 		return jen.Add(typeCode(r)).Values(d)
 	case ir.Named:
@@ -149,13 +149,32 @@ func (e *emitter) namedLiteral(v any, r ir.TypeRef) jen.Code {
 	return e.fallback(v, typeCode(r))
 }
 
+// elemLiteral spells an element of a slice or map literal: a struct
+// element without its type, which the slice or map already names, as
+// gofmt -s writes it ([]T{{A: 1}}, not []T{T{A: 1}}).
+func (e *emitter) elemLiteral(v any, r ir.TypeRef) jen.Code {
+	if r.Kind == ir.Named {
+		if t := e.byName[r.Name]; t != nil && t.Kind == ir.Struct {
+			if _, ok := v.(map[string]any); ok || v == nil {
+				return e.bareStructLiteral(v, t, nil)
+			}
+		}
+	}
+	return e.literal(v, r, ir.Plain)
+}
+
 // structLiteral spells an object as T{Field: value, ...}, fields in their
 // declared order; extra holds field literals to add (request parameters).
 func (e *emitter) structLiteral(v any, t *ir.Type, extra []jen.Code) jen.Code {
-	m, ok := v.(map[string]any)
-	if !ok && v != nil {
+	if _, ok := v.(map[string]any); !ok && v != nil {
 		return e.fallback(v, jen.Id(t.Name))
 	}
+	return jen.Id(t.Name).Add(e.bareStructLiteral(v, t, extra))
+}
+
+// bareStructLiteral is the braces of a struct literal: {Field: value, ...}.
+func (e *emitter) bareStructLiteral(v any, t *ir.Type, extra []jen.Code) jen.Code {
+	m, _ := v.(map[string]any)
 	var items []jen.Code
 	known := map[string]bool{}
 	for _, f := range t.Fields {
@@ -177,9 +196,9 @@ func (e *emitter) structLiteral(v any, t *ir.Type, extra []jen.Code) jen.Code {
 	}
 	items = append(items, extra...)
 	if len(items) == 0 {
-		return jen.Id(t.Name).Values()
+		return jen.Values()
 	}
-	return jen.Id(t.Name).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
+	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
 }
 
 // fallback decodes the value's JSON at run time: exampleValue[T](`...`).

@@ -13,8 +13,8 @@ type ChatService struct {
 	core *clientCore
 }
 
-// Creates a completion. With stream set, the answer arrives as server-sent
-// events.
+// Create creates a completion. With stream set, the answer arrives as
+// server-sent events.
 //
 //	POST /chat/completions
 func (s *ChatService) Create(ctx context.Context, req *ChatCreateRequest, opts ...RequestOption) (*Completion, error) {
