@@ -57,7 +57,7 @@ func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
 	if t.Additional != nil {
 		members[jen.Id("additional")] = jen.True()
 		cases = append(cases, jen.Case(jen.Lit(len(names))).Block(
-			jen.Id("moveExtra").Call(jen.Id("c"), jen.Op("&").Id("v").Dot("AdditionalProperties"), e.elemMover(*t.Additional)),
+			jen.Id("moveExtra").Call(jen.Id("c"), jen.Op("&").Id("v").Dot(ExtraField), e.elemMover(*t.Additional)),
 		))
 	}
 	if len(names) == 0 {

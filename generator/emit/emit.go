@@ -83,7 +83,7 @@ func serviceFileBases(services []*ir.Service) map[*ir.Service]string {
 	for _, s := range services {
 		base := fileName(s.Field)
 		switch {
-		case strings.HasPrefix(base, "runtime_"):
+		case strings.HasPrefix(base, RuntimePrefix):
 			base = "service_" + base
 		case taken[base]:
 			base += "_service"
@@ -156,4 +156,30 @@ func wrapped(r ir.TypeRef, w ir.Wrap) jen.Code {
 		return jen.Op("*").Add(typeCode(r))
 	}
 	return typeCode(r)
+}
+
+// ExtraField is the struct field that holds the members a schema does not
+// declare; no property may take its name.
+const ExtraField = "AdditionalProperties"
+
+// MethodLocals returns the names a generated method uses besides its path
+// arguments: its other parameters and locals, and the packages it
+// imports. A path parameter never takes one.
+func MethodLocals() []string {
+	return []string{
+		"ctx", "req", "opts", "s", "op", "out", "res", "err", "ok", "v", "k", "i", "r",
+		"parts", "form", "mw", "body", "base", "page", "cursor", "p",
+		"bytes", "context", "fmt", "http", "io", "iter", "maps", "multipart", "slices",
+		"strconv", "strings", "time", "url", "json",
+	}
+}
+
+// RuntimePrefix starts the name of every runtime file in a generated
+// package: runtime_<name>_gen.go. No other generated file starts so.
+const RuntimePrefix = "runtime_"
+
+// RuntimeFileName is the name a runtime source file (retry.go) has in a
+// generated package (runtime_retry_gen.go).
+func RuntimeFileName(name string) string {
+	return RuntimePrefix + strings.TrimSuffix(name, ".go") + "_gen.go"
 }

@@ -191,7 +191,7 @@ func (e *emitter) bareStructLiteral(v any, t *ir.Type, extra []jen.Code) jen.Cod
 			}
 		}
 		if len(d) > 0 {
-			items = append(items, jen.Id("AdditionalProperties").Op(":").Map(jen.String()).Add(typeCode(*t.Additional)).Values(d))
+			items = append(items, jen.Id(ExtraField).Op(":").Map(jen.String()).Add(typeCode(*t.Additional)).Values(d))
 		}
 	}
 	items = append(items, extra...)

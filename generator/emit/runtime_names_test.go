@@ -26,7 +26,7 @@ var emitsOwn = []string{
 	// declared by emit: the service's field, the examples' helpers, the
 	// methods and fields of generated types
 	"core", "serveExample", "canonicalJSON", "printResponse", "exampleValue",
-	"MarshalJSON", "UnmarshalJSON", "IsKnown", "Raw", "AdditionalProperties", "Body",
+	"MarshalJSON", "UnmarshalJSON", "IsKnown", "Raw", "Body",
 	"moveJSON", "names", "additional",
 	"raw", "variant", "value", "discriminator", "kinds", "required", "properties",
 }

@@ -71,8 +71,8 @@ func structFields(t *ir.Type) []jen.Code {
 			out = append(out, jen.Line())
 		}
 		out = append(out,
-			jen.Comment("AdditionalProperties holds the members the schema does not declare.").Line(),
-			jen.Id("AdditionalProperties").Map(jen.String()).Add(typeCode(*t.Additional)).Tag(map[string]string{"json": "-"}))
+			jen.Comment(ExtraField+" holds the members the schema does not declare.").Line(),
+			jen.Id(ExtraField).Map(jen.String()).Add(typeCode(*t.Additional)).Tag(map[string]string{"json": "-"}))
 	}
 	return out
 }

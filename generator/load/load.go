@@ -35,6 +35,12 @@ type Config struct {
 	// Reserved are package-level identifiers the generated code needs for
 	// itself (the runtime's names); no generated type takes one.
 	Reserved []string
+	// MethodLocals are the names a generated method uses besides its path
+	// arguments, which no path parameter may take; ExtraField is the
+	// struct field that holds undeclared members, which no property may
+	// take. The emitter owns both (emit.MethodLocals, emit.ExtraField).
+	MethodLocals []string
+	ExtraField   string
 	// Names are the package-level names of the previous generation, by
 	// declaration key (see ir.API.Names); they are kept where possible.
 	Names map[string]string

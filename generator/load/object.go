@@ -113,7 +113,7 @@ func (b *builder) propertyOrder(s *openapi3.Schema, ptr string) []string {
 func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 	t.Kind = ir.Struct
 	o := b.merge(s, ptr, map[*openapi3.Schema]bool{})
-	t.Fields = b.fields(t.Name, o, naming.NewScope("AdditionalProperties"))
+	t.Fields = b.fields(t.Name, o, naming.NewScope(b.cfg.ExtraField))
 	switch {
 	case o.additional != nil:
 		elem, _ := b.refOf(o.additional, t.Name+"Value", ptr+"/additionalProperties")

@@ -119,7 +119,7 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	o.PathParams = b.pathParams(path, params, ptr)
 	req := &ir.Type{Name: reqName, Kind: ir.Struct, Pointer: ptr,
 		Doc: fmt.Sprintf("%s holds the body and parameters of %s.%s.", reqName, svc.Field, o.Name)}
-	scope := naming.NewScope("AdditionalProperties")
+	scope := naming.NewScope(b.cfg.ExtraField)
 	b.requestBody(o, req, scope, op, ptr)
 	b.queryParams(o, req, scope, params)
 	if len(req.Fields) > 0 || o.Body != ir.NoBody {

@@ -52,20 +52,10 @@ func lastSegment(ptr string) string {
 
 var pathVar = regexp.MustCompile(`\{([^}]+)\}`)
 
-// methodLocals are the names a generated method uses besides its path
-// arguments: its other parameters and locals, and the packages it imports.
-// A path parameter never takes one.
-var methodLocals = []string{
-	"ctx", "req", "opts", "s", "op", "out", "res", "err", "ok", "v", "k", "i", "r",
-	"parts", "form", "mw", "body", "base", "page", "cursor", "p",
-	"bytes", "context", "fmt", "http", "io", "iter", "maps", "multipart", "slices",
-	"strconv", "strings", "time", "url", "json",
-}
-
 // pathParams returns the path parameters in the order the path names them;
 // each becomes a string argument of the method.
 func (b *builder) pathParams(path string, params []param, ptr string) []*ir.Param {
-	scope := naming.NewScope(append(slices.Clone(b.cfg.Reserved), methodLocals...)...)
+	scope := naming.NewScope(append(slices.Clone(b.cfg.Reserved), b.cfg.MethodLocals...)...)
 	var out []*ir.Param
 	for _, m := range pathVar.FindAllStringSubmatch(path, -1) {
 		name := m[1]
