@@ -105,7 +105,11 @@ func dropUnusedImports(name string, src []byte) ([]byte, error) {
 	for _, imp := range slices.Clone(f.Imports) {
 		path, _ := strconv.Unquote(imp.Path.Value)
 		if !qualifiers[importName(imp, path)] {
-			astutil.DeleteNamedImport(fset, f, importNameOrEmpty(imp), path)
+			name := ""
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			astutil.DeleteNamedImport(fset, f, name, path)
 			changed = true
 		}
 	}
@@ -150,19 +154,10 @@ func (d *runtimeDecl) needed(used map[string]bool, client bool) bool {
 
 func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 	var out []*runtimeDecl
-	add := func(from, to token.Pos, node ast.Node, names []string, recv string) {
+	add := func(from, to token.Pos, names []string, recv string, uses ...ast.Node) {
 		d := &runtimeDecl{file: file, from: from, to: to, names: names, recv: recv, uses: map[string]bool{}}
-		if fn, ok := node.(*ast.FuncDecl); ok {
-			// What the function uses, not its own name.
-			if fn.Recv != nil {
-				addIdents(d.uses, fn.Recv)
-			}
-			addIdents(d.uses, fn.Type)
-			if fn.Body != nil {
-				addIdents(d.uses, fn.Body)
-			}
-		} else {
-			addIdents(d.uses, node)
+		for _, n := range uses {
+			addIdents(d.uses, n)
 		}
 		out = append(out, d)
 	}
@@ -173,13 +168,20 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 			if decl.Recv != nil && len(decl.Recv.List) == 1 {
 				recv = baseTypeName(decl.Recv.List[0].Type)
 			}
-			add(docStart(decl.Doc, decl.Pos()), decl.End(), decl, []string{decl.Name.Name}, recv)
+			uses := []ast.Node{decl.Type} // what the function uses, not its own name
+			if decl.Recv != nil {
+				uses = append(uses, decl.Recv)
+			}
+			if decl.Body != nil {
+				uses = append(uses, decl.Body)
+			}
+			add(docStart(decl.Doc, decl.Pos()), decl.End(), []string{decl.Name.Name}, recv, uses...)
 		case *ast.GenDecl:
 			if decl.Tok == token.IMPORT {
 				continue
 			}
 			if decl.Tok == token.CONST {
-				add(docStart(decl.Doc, decl.Pos()), decl.End(), decl, specNames(decl.Specs), "")
+				add(docStart(decl.Doc, decl.Pos()), decl.End(), specNames(decl.Specs), "", decl)
 				continue
 			}
 			for _, s := range decl.Specs {
@@ -193,7 +195,7 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 						continue
 					}
 				}
-				add(docStart(doc, pos), s.End(), s, specNames([]ast.Spec{s}), "")
+				add(docStart(doc, pos), s.End(), specNames([]ast.Spec{s}), "", s)
 			}
 		}
 	}
@@ -203,8 +205,8 @@ func runtimeDecls(file string, f *ast.File) []*runtimeDecl {
 // structDecls splits a struct type into the type itself and one
 // declaration per field, kept like a method: when the type is kept and the
 // field is exported or its name is used (x.field, or a key of a composite
-// literal). A field
-// declared beside others on one line stays with the type.
+// literal). A field declared beside others on one line stays with the
+// type.
 func structDecls(file string, from token.Pos, ts *ast.TypeSpec, st *ast.StructType) []*runtimeDecl {
 	typ := &runtimeDecl{file: file, from: from, to: ts.End(), names: []string{ts.Name.Name}, uses: map[string]bool{}}
 	if ts.TypeParams != nil {
@@ -327,11 +329,4 @@ func importName(imp *ast.ImportSpec, path string) string {
 		last = parts[len(parts)-2]
 	}
 	return last
-}
-
-func importNameOrEmpty(imp *ast.ImportSpec) string {
-	if imp.Name != nil {
-		return imp.Name.Name
-	}
-	return ""
 }

@@ -53,18 +53,15 @@ func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
 		cases = append(cases, jen.Case(jen.Lit(len(names))).Block(e.memberCode(fl)...))
 		names = append(names, jen.Lit(fl.JSONName))
 	}
-	members := jen.Dict{jen.Id("names"): jen.Index().String().Values(names...)}
+	members := jen.Dict{}
+	if len(names) > 0 {
+		members[jen.Id("names")] = jen.Index().String().Values(names...)
+	}
 	if t.Additional != nil {
 		members[jen.Id("additional")] = jen.True()
 		cases = append(cases, jen.Case(jen.Lit(len(names))).Block(
 			jen.Id("moveExtra").Call(jen.Id("c"), jen.Op("&").Id("v").Dot(ExtraField), e.elemMover(*t.Additional)),
 		))
-	}
-	if len(names) == 0 {
-		members = jen.Dict{jen.Id("additional"): jen.True()}
-		if t.Additional == nil {
-			members = jen.Dict{}
-		}
 	}
 	docComment(f, table+" names the JSON members of "+t.Name+", in the order of its moveJSON cases.")
 	f.Var().Id(table).Op("=").Id("objectMembers").Values(members)
