@@ -61,9 +61,9 @@ func (c *jsonCodec) writeAny(v any) {
 	case json.Number:
 		c.writeNumber(v)
 	case map[string]any:
-		moveMap(c, &v, anyValue)
+		c.writeAnyMap(v)
 	case []any:
-		moveSlice(c, &v, anyValue)
+		c.writeAnySlice(v)
 	case json.RawMessage:
 		c.raw(&v)
 	case []byte:
@@ -79,6 +79,58 @@ func (c *jsonCodec) writeAny(v any) {
 	default:
 		c.writeFallback(v)
 	}
+}
+
+// writeAnyMap writes m with its keys sorted, as encoding/json does. It
+// is moveMap's encoding half without the element pointer, which would put
+// every element on the heap.
+func (c *jsonCodec) writeAnyMap(m map[string]any) {
+	if m == nil {
+		c.writeRaw("null")
+		return
+	}
+	if !c.open('{') {
+		return
+	}
+	if len(m) == 1 { // nothing to sort
+		for key, v := range m {
+			c.writeKey(key, true)
+			c.writeAny(v)
+		}
+		c.endContainer('}')
+		return
+	}
+	keys, mark := sortedKeys(c, m)
+	for i, key := range keys {
+		c.writeKey(key, i == 0)
+		c.writeAny(m[key])
+		if c.err != nil {
+			break
+		}
+	}
+	c.keys = c.keys[:mark]
+	c.endContainer('}')
+}
+
+// writeAnySlice writes s as an array.
+func (c *jsonCodec) writeAnySlice(s []any) {
+	if s == nil {
+		c.writeRaw("null")
+		return
+	}
+	if !c.open('[') {
+		return
+	}
+	for i, v := range s {
+		if i > 0 {
+			c.writeByte(',')
+		}
+		c.writeAny(v)
+		if c.err != nil {
+			break
+		}
+	}
+	c.endContainer(']')
 }
 
 // writeUint writes n.

@@ -17,17 +17,28 @@ import (
 // It is a small hand-written walk because decoding into any and
 // re-marshalling costs several times more, and a million users are hashed.
 func canonical(raw []byte) []byte {
-	c := canonicalizer{in: raw}
-	out, ok := c.value(make([]byte, 0, len(raw)))
-	if !ok {
-		return raw
-	}
-	return out
+	var c canonicalizer
+	return c.canonical(make([]byte, 0, len(raw)), raw)
 }
 
+// canonicalizer turns values into their canonical form. One canonicalizer
+// can be used for many values, reusing its scratch space.
 type canonicalizer struct {
-	in  []byte
-	pos int
+	in      []byte
+	pos     int
+	scratch []byte // the members of an object being sorted
+}
+
+// canonical appends the canonical form of raw to out, or raw itself when
+// raw is not valid JSON.
+func (c *canonicalizer) canonical(out, raw []byte) []byte {
+	c.in, c.pos = raw, 0
+	start := len(out)
+	out, ok := c.value(out)
+	if !ok {
+		return append(out[:start], raw...)
+	}
+	return out
 }
 
 func isDelim(b byte) bool {
@@ -122,13 +133,16 @@ func (c *canonicalizer) array(out []byte) ([]byte, bool) {
 	}
 }
 
-// object writes its members in order first, then rewrites them sorted by
-// key. Of members with equal keys only the last counts, as when decoding.
+// object writes its members in order, then, unless they are already in
+// order, rewrites them sorted by key. Of members with equal keys only the
+// last counts, as when decoding.
 func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 	c.pos++
+	out = append(out, '{')
 	start := len(out)
 	type member struct{ key, colon, end int } // offsets in out
-	var members []member
+	var room [16]member
+	members := room[:0]
 	for first := true; ; first = false {
 		c.skipSpace()
 		if c.pos < len(c.in) && c.in[c.pos] == '}' {
@@ -141,6 +155,7 @@ func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 			}
 			c.pos++
 			c.skipSpace()
+			out = append(out, ',')
 		}
 		if c.pos >= len(c.in) || c.in[c.pos] != '"' {
 			return out, false
@@ -163,15 +178,23 @@ func (c *canonicalizer) object(out []byte) ([]byte, bool) {
 		m.end = len(out)
 		members = append(members, m)
 	}
-	body := slices.Clone(out[start:])
+	inOrder := true
+	for i := 1; i < len(members) && inOrder; i++ {
+		inOrder = bytes.Compare(out[members[i-1].key:members[i-1].colon], out[members[i].key:members[i].colon]) < 0
+	}
+	if inOrder { // strictly increasing keys: sorted, and no key repeats
+		return append(out, '}'), true
+	}
+	c.scratch = append(c.scratch[:0], out[start:]...)
+	body := c.scratch
 	key := func(m member) []byte { return body[m.key-start : m.colon-start] }
 	slices.SortStableFunc(members, func(a, b member) int { return bytes.Compare(key(a), key(b)) })
-	out = append(out[:start], '{')
+	out = out[:start]
 	for i, m := range members {
 		if i+1 < len(members) && bytes.Equal(key(m), key(members[i+1])) {
 			continue // a later member has the same key
 		}
-		if out[len(out)-1] != '{' {
+		if len(out) > start {
 			out = append(out, ',')
 		}
 		out = append(out, body[m.key-start:m.end-start]...)

@@ -1,6 +1,7 @@
 package couriertest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -93,5 +94,44 @@ func TestMillionUsers(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/bulk/"+jobID+"/users?cursor="+encodeCursor(jobID, n-1), nil))
 	if !strings.Contains(w.Body.String(), `u0999999@example.com`) || !strings.Contains(w.Body.String(), `"more":false`) {
 		t.Errorf("last page: %s", w.Body)
+	}
+}
+
+// splitUsers either reads a body exactly as encoding/json does or leaves
+// it to parseUsers' encoding/json path.
+func TestSplitUsers(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		fast bool
+	}{
+		{`{"users":[{"user_id":"a"},{"user_id":"b","data":{"s":"]},{\"x"}}]}`, true},
+		{`{"users":[]}`, true},
+		{`{"users":[{"user_id":"a"}],"users":[{"user_id":"b"}]}`, false}, // the last wins
+		{`{"users":[{"user_id":"a"}],"x":[1]}`, false},
+		{`{"users":[{"user_id":"a"},1]}`, false},
+		{`{"users":[{"user_id":"a"}`, false},
+		{`{"users": [{"user_id":"a"}]}`, false},
+	} {
+		got, ok := splitUsers([]byte(tc.body))
+		if ok != tc.fast {
+			t.Errorf("%s: fast path %v, want %v", tc.body, ok, tc.fast)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		var want struct{ Users []json.RawMessage }
+		if err := json.Unmarshal([]byte(tc.body), &want); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want.Users) {
+			t.Errorf("%s: %d users, want %d", tc.body, len(got), len(want.Users))
+			continue
+		}
+		for i := range got {
+			if string(got[i]) != string(want.Users[i]) {
+				t.Errorf("%s: user %d is %s, want %s", tc.body, i, got[i], want.Users[i])
+			}
+		}
 	}
 }
