@@ -64,7 +64,11 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	runtime, err = trimRuntime(runtime, files, len(api.Services) > 0)
+	used, err := formatEmitted(files)
+	if err != nil {
+		return nil, err
+	}
+	runtime, err = trimRuntime(runtime, used, len(api.Services) > 0)
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +79,11 @@ func Generate(cfg Config) (*Result, error) {
 		if _, clash := files[file]; clash {
 			return nil, fmt.Errorf("generated file %s would overwrite a runtime file", file)
 		}
-		files[file] = append([]byte(header), src...)
-	}
-	for name, src := range files {
-		formatted, err := output.Format(name, src)
+		formatted, err := output.Format(file, append([]byte(header), src...))
 		if err != nil {
 			return nil, err
 		}
-		files[name] = formatted
+		files[file] = formatted
 	}
 	manifest, err := buildManifest(cfg.SpecPath, specName, files, api.Names)
 	if err != nil {

@@ -27,15 +27,10 @@ import (
 //
 // A package without operations has no client: then the runtime's exported
 // options and errors are not kept for their own sake either.
-func trimRuntime(runtime, generated map[string][]byte, client bool) (map[string][]byte, error) {
-	used := map[string]bool{}
-	for _, name := range slices.Sorted(maps.Keys(generated)) {
-		f, err := parser.ParseFile(token.NewFileSet(), name, generated[name], parser.SkipObjectResolution)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		addIdents(used, f)
-	}
+//
+// used holds the identifiers the generated files use, selectors as
+// ".name" (formatEmitted collects them); trimRuntime adds to it.
+func trimRuntime(runtime map[string][]byte, used map[string]bool, client bool) (map[string][]byte, error) {
 	fset := token.NewFileSet()
 	var all []*runtimeDecl
 	files := map[string]*ast.File{}

@@ -62,10 +62,6 @@ func moveMap[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) {
 		return
 	}
 	if !c.decode {
-		if am, ok := any(m).(*map[string]any); ok {
-			c.writeAnyMap(*am) // no element on the heap
-			return
-		}
 		if *m == nil {
 			c.writeRaw("null")
 			return

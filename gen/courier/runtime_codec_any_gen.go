@@ -81,6 +81,16 @@ func (c *jsonCodec) writeAny(v any) {
 	}
 }
 
+// anyMap moves a map[string]any: as moveMap, but encoding without an
+// element pointer, which would put every element on the heap.
+func (c *jsonCodec) anyMap(m *map[string]any) {
+	if c.decode {
+		moveMap(c, m, anyValue)
+	} else if c.err == nil {
+		c.writeAnyMap(*m)
+	}
+}
+
 // writeAnyMap writes m with its keys sorted, as encoding/json does. It
 // is moveMap's encoding half without the element pointer, which would put
 // every element on the heap.

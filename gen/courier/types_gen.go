@@ -221,7 +221,7 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 			}
 		case 2:
 			if c.nullable(&v.Profile.present, &v.Profile.valid) {
-				moveMap(c, &v.Profile.value, anyValue)
+				c.anyMap(&v.Profile.value)
 			}
 		case 3:
 			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
@@ -445,7 +445,7 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 			c.string(&v.Channel)
 		case 6:
 			if c.nullable(&v.Raw.present, &v.Raw.valid) {
-				moveMap(c, &v.Raw.value, anyValue)
+				c.anyMap(&v.Raw.value)
 			}
 		case 7:
 			if c.nullable(&v.FontSize.present, &v.FontSize.valid) {
@@ -1147,7 +1147,7 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 			}
 		case 4:
 			if c.nullable(&v.Data.present, &v.Data.valid) {
-				moveMap(c, &v.Data.value, anyValue)
+				c.anyMap(&v.Data.value)
 			}
 		case 5:
 			if c.nullable(&v.Locale.present, &v.Locale.valid) {
@@ -1155,7 +1155,7 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 			}
 		case 6:
 			if c.nullable(&v.Override.present, &v.Override.valid) {
-				moveMap(c, &v.Override.value, anyValue)
+				c.anyMap(&v.Override.value)
 			}
 		case 7:
 			if c.optional(&v.Routing.set) {
@@ -1214,7 +1214,7 @@ func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
 			}
 		case 1:
 			if c.nullable(&v.Profile.present, &v.Profile.valid) {
-				moveMap(c, &v.Profile.value, anyValue)
+				c.anyMap(&v.Profile.value)
 			}
 		case 2:
 			if c.hasValue(v.Data != nil) {
@@ -1311,7 +1311,7 @@ func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
 			}
 		case 3:
 			if c.nullable(&v.Data.present, &v.Data.valid) {
-				moveMap(c, &v.Data.value, anyValue)
+				c.anyMap(&v.Data.value)
 			}
 		case 4:
 			if c.nullable(&v.Context.present, &v.Context.valid) {
@@ -1324,13 +1324,13 @@ func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
 		case 6:
 			if c.nullable(&v.Channels.present, &v.Channels.valid) {
 				moveMap(c, &v.Channels.value, func(p *map[string]any, c *jsonCodec) {
-					moveMap(c, p, anyValue)
+					c.anyMap(p)
 				})
 			}
 		case 7:
 			if c.nullable(&v.Providers.present, &v.Providers.valid) {
 				moveMap(c, &v.Providers.value, func(p *map[string]any, c *jsonCodec) {
-					moveMap(c, p, anyValue)
+					c.anyMap(p)
 				})
 			}
 		case 8:
@@ -1601,7 +1601,7 @@ func (v *MessageMetadata) moveJSON(c *jsonCodec) {
 			}
 		case 3:
 			if c.nullable(&v.Utm.present, &v.Utm.valid) {
-				moveMap(c, &v.Utm.value, anyValue)
+				c.anyMap(&v.Utm.value)
 			}
 		}
 	}
@@ -2078,7 +2078,7 @@ func (v *UserRecipient) moveJSON(c *jsonCodec) {
 			}
 		case 8:
 			if c.nullable(&v.Data.present, &v.Data.valid) {
-				moveMap(c, &v.Data.value, anyValue)
+				c.anyMap(&v.Data.value)
 			}
 		case 9:
 			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {

@@ -118,6 +118,7 @@ var builtinMovers = map[string]string{
 //	v.Job.moveJSON(c)
 //	c.string((*string)(&v.Status))
 //	moveSlice(c, &v.Tags, stringValue)
+//	c.anyMap(&v.Data)
 func (e *emitter) moveCode(r ir.TypeRef, x *jen.Statement) jen.Code {
 	return e.movePtr(r, jen.Op("&").Add(x), x)
 }
@@ -130,6 +131,9 @@ func (e *emitter) movePtr(r ir.TypeRef, p jen.Code, x *jen.Statement) jen.Code {
 	case ir.Slice:
 		return jen.Id("moveSlice").Call(c, p, e.elemMover(*r.Elem))
 	case ir.Map:
+		if r.Elem.Kind == ir.Builtin && r.Elem.Name == ir.Any {
+			return c.Dot("anyMap").Call(p)
+		}
 		return jen.Id("moveMap").Call(c, p, e.elemMover(*r.Elem))
 	case ir.Builtin:
 		return c.Dot(builtinMovers[r.Name]).Call(p)

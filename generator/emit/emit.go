@@ -53,6 +53,7 @@ func Files(api *ir.API) (map[string][]byte, error) {
 			continue
 		}
 		var buf bytes.Buffer
+		f.NoFormat = true // the generator formats every file once, after trimming
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -25,7 +25,7 @@ func (v *Counters) moveJSON(c *jsonCodec) {
 			}
 		case 1:
 			if c.hasValue(v.Mixed != nil) {
-				moveMap(c, &v.Mixed, anyValue)
+				c.anyMap(&v.Mixed)
 			}
 		}
 	}
