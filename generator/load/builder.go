@@ -86,7 +86,11 @@ func (b *builder) build() *ir.API {
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	api.Types = b.types
 	api.Names = b.names
-	prune(api, b.absorbed)
+	if b.cfg.Subset != nil {
+		b.cut(api)
+	} else {
+		prune(api, b.absorbed, false)
+	}
 	return api
 }
 

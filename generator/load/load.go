@@ -44,6 +44,11 @@ type Config struct {
 	// Names are the package-level names of the previous generation, by
 	// declaration key (see ir.API.Names); they are kept where possible.
 	Names map[string]string
+	// Subset, when not nil, generates only some operations and what they
+	// reach.
+	Subset *Subset
+	// Overlays are applied in order to the description before it is read.
+	Overlays []Overlay
 
 	// repaired holds, by path, the text of files the spec refers to whose
 	// unreadable keywords were removed (see checkKeywords); the loader
