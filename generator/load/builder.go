@@ -105,9 +105,9 @@ func (b *builder) fail(ptr, format string, args ...any) {
 }
 
 func (b *builder) report(sev diag.Severity, ptr, format string, args ...any) {
-	line, col := b.loc.position(b.cfg.Path, ptr)
+	file, line, col := b.loc.at(b.cfg.Path, b.cfg.Report, ptr)
 	b.diags = append(b.diags, diag.Diagnostic{
-		Severity: sev, File: b.cfg.Report, Line: line, Col: col, Pointer: ptr,
+		Severity: sev, File: file, Line: line, Col: col, Pointer: ptr,
 		Message: fmt.Sprintf(format, args...),
 	})
 }
