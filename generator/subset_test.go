@@ -36,6 +36,18 @@ func TestSubsetKeepsFullNames(t *testing.T) {
 	if got := sub.Names["#/paths/~1orders/get/request"]; got != "OrdersListXRequest2" {
 		t.Errorf("the kept request struct is %s, want OrdersListXRequest2", got)
 	}
+	// Widening the subset to everything, over the subset's manifest, gives
+	// the full package's names.
+	fullCfg.Names = sub.Names
+	widened, err := Generate(fullCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, name := range full.Names {
+		if widened.Names[key] != name {
+			t.Errorf("widened: %s is %s, %s in a fresh full generation", key, widened.Names[key], name)
+		}
+	}
 	fullDecls := declaredNames(t, full.Files)
 	for name := range declaredNames(t, sub.Files) {
 		if !fullDecls[name] {
