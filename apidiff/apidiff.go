@@ -36,6 +36,9 @@ type Config struct {
 	Package string
 	// Options are the generator's options, the same for both versions.
 	Options generator.Options
+	// ConfigPath is the config file the options came from: overlays are
+	// found relative to it, and its entries are placed in problems.
+	ConfigPath string
 	// Names are the names the base was generated with (its manifest's);
 	// nil for fresh ones. The new version keeps the base's names, as a
 	// regeneration over the committed package would.
@@ -129,6 +132,7 @@ func Diff(cfg Config) (*Report, error) {
 func generate(s Spec, cfg Config, names map[string]string) (*generator.Result, error) {
 	res, err := generator.Generate(generator.Config{
 		SpecPath: s.Path, SpecName: s.Name, Package: cfg.Package, Options: cfg.Options, Names: names,
+		ConfigPath: cfg.ConfigPath,
 	})
 	if err != nil && !isDiagnostics(err) {
 		return nil, fmt.Errorf("generating from %s: %w", s.Name, err)

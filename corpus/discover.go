@@ -32,7 +32,10 @@ type Spec struct {
 	Origin string `json:"origin,omitempty"`
 	// Note says how a subset spec was derived from its source, if it was.
 	Note string `json:"note,omitempty"`
-	Size int64  `json:"size"`
+	// Config is the generator's config file for the spec, if it has one
+	// (a subset entry that generates part of a description).
+	Config string `json:"config,omitempty"`
+	Size   int64  `json:"size"`
 }
 
 // Package folders inside node_modules.

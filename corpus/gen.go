@@ -18,16 +18,17 @@ import (
 	"github.com/oagen/oagen/internal/roundtrip"
 )
 
-// GenFunc generates the client for one spec: file name -> Go source.
-type GenFunc func(specPath, pkg string) (map[string][]byte, error)
+// GenFunc generates the client for one spec, with the generator's config
+// file when configPath is not empty: file name -> Go source.
+type GenFunc func(specPath, configPath, pkg string) (map[string][]byte, error)
 
 // GenFuncW is a GenFunc that also returns the warnings met on the way.
-type GenFuncW func(specPath, pkg string) (files map[string][]byte, warnings []string, err error)
+type GenFuncW func(specPath, configPath, pkg string) (files map[string][]byte, warnings []string, err error)
 
 // NoWarnings adapts a GenFunc.
 func NoWarnings(f GenFunc) GenFuncW {
-	return func(specPath, pkg string) (map[string][]byte, []string, error) {
-		files, err := f(specPath, pkg)
+	return func(specPath, configPath, pkg string) (map[string][]byte, []string, error) {
+		files, err := f(specPath, configPath, pkg)
 		return files, nil, err
 	}
 }
@@ -63,7 +64,7 @@ type GenResult struct {
 
 // Generator runs a GenFunc for one spec and writes the files into dir.
 type Generator interface {
-	Generate(ctx context.Context, specPath, pkg, dir string) GenResult
+	Generate(ctx context.Context, s Spec, pkg, dir string) GenResult
 }
 
 // InProcess runs the function in this process. A call that outlives its
@@ -72,10 +73,10 @@ type Generator interface {
 // inputs.
 type InProcess struct{ Fn GenFuncW }
 
-func (g InProcess) Generate(ctx context.Context, specPath, pkg, dir string) GenResult {
+func (g InProcess) Generate(ctx context.Context, s Spec, pkg, dir string) GenResult {
 	start := time.Now()
 	done := make(chan GenResult, 1)
-	go func() { done <- generate(g.Fn, specPath, pkg, dir) }()
+	go func() { done <- generate(g.Fn, s.Path, s.Config, pkg, dir) }()
 	select {
 	case r := <-done:
 		r.Duration = time.Since(start)
@@ -86,13 +87,13 @@ func (g InProcess) Generate(ctx context.Context, specPath, pkg, dir string) GenR
 }
 
 // generate calls fn, recovering a panic, and writes the files.
-func generate(fn GenFuncW, specPath, pkg, dir string) (r GenResult) {
+func generate(fn GenFuncW, specPath, configPath, pkg, dir string) (r GenResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = GenResult{Stage: StageGenerate, Error: fmt.Sprintf("panic: %v\n\n%s", p, debug.Stack())}
 		}
 	}()
-	files, warnings, err := fn(specPath, pkg)
+	files, warnings, err := fn(specPath, configPath, pkg)
 	for _, w := range warnings {
 		r.Warnings = append(r.Warnings, Normalize(w))
 	}
@@ -173,6 +174,7 @@ func IsChild() bool { return os.Getenv(childEnv) == "1" }
 // job is what Subprocess asks of a child, on its standard input.
 type job struct {
 	Spec    string `json:"spec"`
+	Config  string `json:"config,omitempty"`
 	Package string `json:"package"`
 	Dir     string `json:"dir"`
 	Result  string `json:"result"` // file to write the GenResult to
@@ -187,7 +189,7 @@ func ChildMain(fn GenFuncW) int {
 		return 2
 	}
 	start := time.Now()
-	r := generate(fn, j.Spec, j.Package, j.Dir)
+	r := generate(fn, j.Spec, j.Config, j.Package, j.Dir)
 	r.Duration = time.Since(start)
 	data, _ := json.Marshal(r)
 	if err := os.WriteFile(j.Result, data, 0o644); err != nil {
@@ -207,11 +209,11 @@ type Subprocess struct {
 	Env  []string // added to the environment
 }
 
-func (g Subprocess) Generate(ctx context.Context, specPath, pkg, dir string) GenResult {
+func (g Subprocess) Generate(ctx context.Context, s Spec, pkg, dir string) GenResult {
 	start := time.Now()
 	resultFile := dir + ".result.json"
 	defer os.Remove(resultFile)
-	in, _ := json.Marshal(job{Spec: specPath, Package: pkg, Dir: dir, Result: resultFile})
+	in, _ := json.Marshal(job{Spec: s.Path, Config: s.Config, Package: pkg, Dir: dir, Result: resultFile})
 	cmd := exec.CommandContext(ctx, g.Exe, g.Args...)
 	cmd.Env = append(append(os.Environ(), g.Env...), childEnv+"=1")
 	cmd.Stdin = bytes.NewReader(in)

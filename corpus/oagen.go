@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/oagen/oagen/generator"
@@ -14,11 +15,23 @@ import (
 // cases.
 const ExamplesEnv = "OAGEN_CORPUS_EXAMPLES"
 
-// Oagen generates a client with oagen's generator.
-func Oagen(specPath, pkg string) (map[string][]byte, []string, error) {
+// Oagen generates a client with oagen's generator, with the options of
+// the config file when configPath is not empty.
+func Oagen(specPath, configPath, pkg string) (map[string][]byte, []string, error) {
+	var opts generator.Options
+	if configPath != "" {
+		data, err := os.ReadFile(configPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		if opts, err = generator.ParseOptions(data); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", configPath, err)
+		}
+	}
 	examples := os.Getenv(ExamplesEnv) == "1"
+	opts.Examples = &examples
 	res, err := generator.Generate(generator.Config{SpecPath: specPath, Package: pkg,
-		Options: generator.Options{Examples: &examples}})
+		Options: opts, ConfigPath: configPath})
 	if err != nil {
 		return nil, nil, err
 	}

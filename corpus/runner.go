@@ -210,7 +210,7 @@ func (r *Runner) generate(ctx context.Context, s Spec, i int, dir string, res *R
 	res.Spec = s
 	gctx, cancel := context.WithTimeout(ctx, r.GenTimeout)
 	defer cancel()
-	g := r.Gen.Generate(gctx, s.Path, r.Package, dir)
+	g := r.Gen.Generate(gctx, s, r.Package, dir)
 	res.Stage = g.Stage
 	res.TimedOut = g.TimedOut
 	res.Files, res.Bytes = g.Files, g.Bytes

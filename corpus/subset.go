@@ -21,6 +21,9 @@ type SubsetEntry struct {
 	// YAML file, "split" to split it into one YAML file per schema.
 	Form string
 	Why  string
+	// Config is the generator's config file for the entry, relative to
+	// the corpus folder; "" for none.
+	Config string
 }
 
 // Subset is the fixed set of descriptions that the corpus test generates,
@@ -29,20 +32,21 @@ type SubsetEntry struct {
 // and 12 MB of Go, minutes on two cores), so the 4 MB kubernetes.io client
 // is left to the full run; k8s-definitions keeps Kubernetes' names here.
 var Subset = []SubsetEntry{
-	{"octokit/api.github.com", "octokit:" + OctokitSpec, "", "GitHub: 3.0, 13 MiB, 1,223 operations, 969 schemas, oneOf/anyOf"},
-	{"stripe.com", "directory:stripe.com", "", "Stripe: 3.0, 2.4 MiB, ~1,150 anyOf, form-urlencoded bodies"},
-	{"adyen.com/CheckoutService-v71", "directory:adyen.com/CheckoutService-v71", "", "3.1, oneOf/anyOf"},
-	{"vercel.com", "directory:vercel.com", "", "3.1, 106 oneOf, 14 anyOf"},
-	{"discourse.local", "directory:discourse.local", "", "3.1, multipart bodies, many additionalProperties"},
-	{"twilio.com/twilio_conversations_v1", "directory:twilio.com/twilio_conversations_v1", "", "form-urlencoded bodies, dotted schema names"},
-	{"cpy.re/peertube", "directory:cpy.re/peertube", "", "multipart uploads, oneOf, allOf, discriminator"},
-	{"tfl.gov.uk", "directory:tfl.gov.uk", "", "dotted .NET schema names (System.Data.Spatial.DbGeography)"},
-	{"vtex.local/Master-Data-API-", "directory:vtex.local/Master-Data-API-", "", "non-ASCII names, a trailing dash in the file name"},
-	{"amazonaws.com/sms-voice", "directory:amazonaws.com/sms-voice", "", "AWS style: __string shapes, names that differ only in case"},
-	{"googleapis.com/sheets", "directory:googleapis.com/sheets", "", "Google discovery origin, properties named like Go keywords"},
-	{"daniweb.com (split YAML)", "directory:daniweb.com", "split", "multi-file YAML (one file per schema), multipart bodies, dashed names"},
-	{"kin-openapi/rubrik (YAML)", "kin-openapi:openapi3/testdata/issue570.json", "yaml", "Swagger 2.0 as YAML: Rubrik's internal API"},
-	{"kin-openapi/k8s-definitions", "kin-openapi:openapi3/testdata/issue423.k8s.swagger.json", "", "Swagger 2.0 JSON: Kubernetes definitions without paths"},
+	{"octokit/api.github.com", "octokit:" + OctokitSpec, "", "GitHub: 3.0, 13 MiB, 1,223 operations, 969 schemas, oneOf/anyOf", ""},
+	{"stripe.com", "directory:stripe.com", "", "Stripe: 3.0, 2.4 MiB, ~1,150 anyOf, form-urlencoded bodies", ""},
+	{"adyen.com/CheckoutService-v71", "directory:adyen.com/CheckoutService-v71", "", "3.1, oneOf/anyOf", ""},
+	{"vercel.com", "directory:vercel.com", "", "3.1, 106 oneOf, 14 anyOf", ""},
+	{"discourse.local", "directory:discourse.local", "", "3.1, multipart bodies, many additionalProperties", ""},
+	{"twilio.com/twilio_conversations_v1", "directory:twilio.com/twilio_conversations_v1", "", "form-urlencoded bodies, dotted schema names", ""},
+	{"cpy.re/peertube", "directory:cpy.re/peertube", "", "multipart uploads, oneOf, allOf, discriminator", ""},
+	{"tfl.gov.uk", "directory:tfl.gov.uk", "", "dotted .NET schema names (System.Data.Spatial.DbGeography)", ""},
+	{"vtex.local/Master-Data-API-", "directory:vtex.local/Master-Data-API-", "", "non-ASCII names, a trailing dash in the file name", ""},
+	{"amazonaws.com/sms-voice", "directory:amazonaws.com/sms-voice", "", "AWS style: __string shapes, names that differ only in case", ""},
+	{"googleapis.com/sheets", "directory:googleapis.com/sheets", "", "Google discovery origin, properties named like Go keywords", ""},
+	{"daniweb.com (split YAML)", "directory:daniweb.com", "split", "multi-file YAML (one file per schema), multipart bodies, dashed names", ""},
+	{"kin-openapi/rubrik (YAML)", "kin-openapi:openapi3/testdata/issue570.json", "yaml", "Swagger 2.0 as YAML: Rubrik's internal API", ""},
+	{"kin-openapi/k8s-definitions", "kin-openapi:openapi3/testdata/issue423.k8s.swagger.json", "", "Swagger 2.0 JSON: Kubernetes definitions without paths", ""},
+	{"octokit/api.github.com (10 operations)", "octokit:" + OctokitSpec, "", "a subset: ten operations of GitHub's, cut from the whole description", "testdata/github-10.yaml"},
 }
 
 // KnownFailure is how a subset spec fails today.
@@ -112,6 +116,9 @@ func PrepareSubset(srcDir, cacheDir, workDir string, entries []SubsetEntry) ([]S
 			s.Size = dirSize(filepath.Dir(path))
 		}
 		s.ID, s.Note = e.ID, note
+		if e.Config != "" {
+			s.Config = filepath.Join(srcDir, filepath.FromSlash(e.Config))
+		}
 		specs = append(specs, s)
 	}
 	return specs, nil

@@ -43,6 +43,7 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	places := readConfigPlaces(cfg)
 	api, diags := load.Load(load.Config{
 		Path:              cfg.SpecPath,
 		SpecName:          specName,
@@ -55,6 +56,8 @@ func Generate(cfg Config) (*Result, error) {
 		MethodLocals:      emit.MethodLocals(),
 		ExtraField:        emit.ExtraField,
 		Names:             cfg.Names,
+		Subset:            subset(cfg.Options, places),
+		Overlays:          overlays(cfg, places),
 	})
 	if errs := diags.Errors(); len(errs) > 0 {
 		return nil, errs

@@ -29,6 +29,11 @@ type Config struct {
 	Package string
 	// Options come from the -config file.
 	Options Options
+	// ConfigPath is the config file the options were read from, if any:
+	// overlays are found relative to it, and problems with its entries
+	// point at their lines. ConfigName is how diagnostics name it
+	// (ConfigPath when empty).
+	ConfigPath, ConfigName string
 	// Names are the names of the previous generation, read from its
 	// manifest with PreviousNames. Each declaration keeps its name, so a
 	// spec change never renames what it did not touch. Nil starts afresh.

@@ -117,6 +117,7 @@ func goldenConfig(t *testing.T, dir string) Config {
 			t.Fatal(err)
 		}
 		cfg.Options = opts
+		cfg.ConfigPath, cfg.ConfigName = filepath.Join(dir, "config.yaml"), "config.yaml"
 	}
 	return cfg
 }

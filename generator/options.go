@@ -24,6 +24,18 @@ type Options struct {
 	Examples *bool `yaml:"examples" json:"examples,omitempty"`
 	// AllowRemoteRefs lets $ref reach http(s) URLs. Off by default.
 	AllowRemoteRefs bool `yaml:"allow-remote-refs" json:"allow-remote-refs,omitempty"`
+	// IncludeTags keeps only the operations that carry one of these tags,
+	// and what they reach (see Subset).
+	IncludeTags []string `yaml:"include-tags" json:"include-tags,omitempty"`
+	// ExcludeTags drops the operations that carry one of these tags.
+	ExcludeTags []string `yaml:"exclude-tags" json:"exclude-tags,omitempty"`
+	// IncludeOperationIDs keeps only the operations of these operationIds.
+	IncludeOperationIDs []string `yaml:"include-operation-ids" json:"include-operation-ids,omitempty"`
+	// ExcludeOperationIDs drops the operations of these operationIds.
+	ExcludeOperationIDs []string `yaml:"exclude-operation-ids" json:"exclude-operation-ids,omitempty"`
+	// Overlays are OpenAPI Overlay 1.0 documents, relative to the config
+	// file, applied in order to the description before it is read.
+	Overlays []string `yaml:"overlays" json:"overlays,omitempty"`
 }
 
 // Pagination describes a cursor-paged operation.

@@ -57,13 +57,13 @@ var (
 
 // configKeys lists the keys each part of the config knows.
 var configKeys = map[string]string{
-	"Options":    "package, idempotency-header, pagination, examples, allow-remote-refs",
+	"Options":    "package, idempotency-header, pagination, examples, allow-remote-refs, include-tags, exclude-tags, include-operation-ids, exclude-operation-ids, overlays",
 	"Pagination": "cursor-param, next-cursor, has-more, items",
 }
 
 // goTypes words the Go types of the config for its writers.
 var goTypes = map[string]string{
-	"bool": "true or false", "string": "a string",
+	"bool": "true or false", "string": "a string", "[]string": "a list of strings",
 	"map[string]generator.Pagination": "a mapping from operationIds to their paging",
 	"generator.Pagination":            "a mapping of cursor-param, next-cursor, has-more and items",
 	"generator.Options":               "a mapping of keys",

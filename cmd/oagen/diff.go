@@ -45,7 +45,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			printDiagnostics(stderr, problems)
 			return 2
 		}
-		cfg.Options = opts
+		cfg.Options, cfg.ConfigPath = opts, *configPath
 	}
 	cfg.Package = cmp.Or(cfg.Package, cfg.Options.Package, "client")
 

@@ -54,7 +54,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 			printDiagnostics(stderr, problems)
 			return exitInput
 		}
-		cfg.Options = opts
+		cfg.Options, cfg.ConfigPath = opts, *configPath
 	}
 	if cfg.Package == "" && cfg.Options.Package == "" {
 		fmt.Fprintln(stderr, "oagen: -package (or package in the config) is required")

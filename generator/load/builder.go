@@ -86,7 +86,11 @@ func (b *builder) build() *ir.API {
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	api.Types = b.types
 	api.Names = b.names
-	prune(api, b.absorbed)
+	if b.cfg.Subset != nil {
+		b.cut(api)
+	} else {
+		prune(api, b.absorbed, false)
+	}
 	return api
 }
 
@@ -101,9 +105,9 @@ func (b *builder) fail(ptr, format string, args ...any) {
 }
 
 func (b *builder) report(sev diag.Severity, ptr, format string, args ...any) {
-	line, col := b.loc.position(b.cfg.Path, ptr)
+	file, line, col := b.loc.at(b.cfg.Path, b.cfg.Report, ptr)
 	b.diags = append(b.diags, diag.Diagnostic{
-		Severity: sev, File: b.cfg.Report, Line: line, Col: col, Pointer: ptr,
+		Severity: sev, File: file, Line: line, Col: col, Pointer: ptr,
 		Message: fmt.Sprintf(format, args...),
 	})
 }

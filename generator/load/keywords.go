@@ -104,8 +104,8 @@ type keywordChecker struct {
 }
 
 func (c *keywordChecker) report(sev diag.Severity, ptr, format string, args ...any) {
-	line, col := c.loc.position(c.file, ptr)
-	c.out = append(c.out, diag.Diagnostic{Severity: sev, File: fileName(c.cfg, c.file), Line: line, Col: col, Pointer: ptr,
+	file, line, col := c.loc.at(c.file, fileName(c.cfg, c.file), ptr)
+	c.out = append(c.out, diag.Diagnostic{Severity: sev, File: file, Line: line, Col: col, Pointer: ptr,
 		Message: fmt.Sprintf(format, args...)})
 }
 

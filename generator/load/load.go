@@ -44,6 +44,11 @@ type Config struct {
 	// Names are the package-level names of the previous generation, by
 	// declaration key (see ir.API.Names); they are kept where possible.
 	Names map[string]string
+	// Subset, when not nil, generates only some operations and what they
+	// reach.
+	Subset *Subset
+	// Overlays are applied in order to the description before it is read.
+	Overlays []Overlay
 
 	// repaired holds, by path, the text of files the spec refers to whose
 	// unreadable keywords were removed (see checkKeywords); the loader
@@ -107,6 +112,16 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	if dups := yamlDuplicates(loc, cfg.Path, cfg.Report, text); len(dups) > 0 {
 		return nil, dups
 	}
+	var overlaid diag.List
+	if len(cfg.Overlays) > 0 {
+		if overlaid = applyOverlays(cfg, loc, tree); len(overlaid.Errors()) > 0 {
+			return nil, overlaid
+		}
+		var err error
+		if text, err = yaml.Marshal(tree); err != nil {
+			return nil, diag.List{{File: cfg.Report, Message: "cannot be written back after its overlays: " + err.Error()}}
+		}
+	}
 	major, problem := version(cfg, loc, tree)
 	if problem != nil {
 		return nil, diag.List{*problem}
@@ -119,6 +134,7 @@ func read(cfg Config, loc *locator) (*openapi3.T, diag.List) {
 	} else {
 		doc, problems, err = readOpenAPI3(cfg, loc, tree, text)
 	}
+	problems = append(overlaid, problems...)
 	if len(problems.Errors()) > 0 {
 		return nil, problems
 	}
@@ -227,8 +243,8 @@ func version(cfg Config, loc *locator, root *yaml.Node) (string, *diag.Diagnosti
 		if key != "" {
 			ptr = diag.Pointer(key)
 		}
-		line, col := loc.position(cfg.Path, ptr)
-		return "", &diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
+		file, line, col := loc.at(cfg.Path, cfg.Report, ptr)
+		return "", &diag.Diagnostic{File: file, Line: line, Col: col, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i].Value, root.Content[i+1]

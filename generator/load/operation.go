@@ -89,9 +89,9 @@ func (b *builder) services() []*ir.Service {
 // duplicateID warns, at the later operation (in path order), that its
 // operationId is taken, and names the method it gets instead.
 func (b *builder) duplicateID(id, first, ptr, service, method string) {
-	line, col := b.loc.position(b.cfg.Path, first+"/operationId")
+	file, line, col := b.loc.at(b.cfg.Path, b.cfg.Report, first+"/operationId")
 	b.warn(ptr+"/operationId", "operationId %q is also used at %s:%d:%d (%s); this operation becomes the method %s.%s: give each operation its own operationId",
-		id, b.cfg.Report, line, col, first, service, method)
+		id, file, line, col, first, service, method)
 }
 
 // tagDoc is the description the spec gives a tag.

@@ -14,9 +14,59 @@ import (
 // source positions stays in this file.
 type locator struct {
 	files map[string]*yaml.Node // path -> document node; nil when unreadable
+	// origin names the overlay file of the nodes an overlay added to or
+	// changed in a description; their lines and columns are the
+	// overlay's. Every other node is the description's own.
+	origin map[*yaml.Node]string
 }
 
-func newLocator() *locator { return &locator{files: map[string]*yaml.Node{}} }
+func newLocator() *locator {
+	return &locator{files: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}}
+}
+
+// at places pointer in the file path, which diagnostics name report:
+// the file, line and column, which are the overlay's when an overlay put
+// the node there.
+func (l *locator) at(path, report, pointer string) (file string, line, col int) {
+	n := l.root(path)
+	if n == nil {
+		return report, 0, 0
+	}
+	file = report
+	for _, seg := range splitPointer(pointer) {
+		for n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		var key, next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for k := 0; k+1 < len(n.Content) && next == nil; k += 2 {
+				if n.Content[k].Value == seg {
+					key, next = n.Content[k], n.Content[k+1]
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+		if key != nil && n.Kind == yaml.ScalarNode {
+			// A scalar's problem is placed on its key, as child does.
+			if from, ok := l.origin[key]; ok {
+				return from, key.Line, key.Column
+			}
+			return report, key.Line, key.Column
+		}
+	}
+	if from, ok := l.origin[n]; ok {
+		return from, n.Line, n.Column
+	}
+	return file, n.Line, n.Column
+}
 
 // root returns the parsed document of path, reading it on first use.
 func (l *locator) root(path string) *yaml.Node {
@@ -48,17 +98,6 @@ func (l *locator) node(path, pointer string) (*yaml.Node, bool) {
 		n = next
 	}
 	return n, true
-}
-
-// position returns the 1-based line and column of pointer in path; 0, 0
-// when the file cannot be read. A pointer that leads nowhere is placed at
-// the deepest node it reaches.
-func (l *locator) position(path, pointer string) (line, col int) {
-	n, _ := l.node(path, pointer)
-	if n == nil {
-		return 0, 0
-	}
-	return n.Line, n.Column
 }
 
 // keys returns the keys of the mapping at pointer in document order, or nil.

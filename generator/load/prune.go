@@ -21,9 +21,10 @@ func (b *builder) markAbsorbed(s *openapi3.Schema) {
 // else reaches: a component that only stood for a request body that the
 // request struct now carries, or a base that was merged into the structs
 // extending it through allOf. A component nothing refers to at all is
-// kept: the description declares it for its readers.
-func prune(api *ir.API, absorbed map[*ir.Type]bool) {
-	if len(absorbed) == 0 {
+// kept: the description declares it for its readers; except in a subset,
+// where only what the operations reach is kept.
+func prune(api *ir.API, absorbed map[*ir.Type]bool, subset bool) {
+	if len(absorbed) == 0 && !subset {
 		return
 	}
 	byName := make(map[string]*ir.Type, len(api.Types))
@@ -55,7 +56,7 @@ func prune(api *ir.API, absorbed map[*ir.Type]bool) {
 		}
 	}
 	for _, t := range api.Types {
-		if !absorbed[t] {
+		if !absorbed[t] && !subset {
 			visitType(t)
 		}
 	}
@@ -67,6 +68,10 @@ func prune(api *ir.API, absorbed map[*ir.Type]bool) {
 			visit(o.ErrorType)
 			if o.Stream != nil {
 				visit(&o.Stream.EventType)
+			}
+			if o.Paging != nil {
+				visit(&o.Paging.ItemType)
+				visit(&o.Paging.CursorType)
 			}
 			for _, p := range o.PathParams {
 				visit(&p.Type)

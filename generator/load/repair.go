@@ -48,8 +48,8 @@ func repairScalar(doc *yaml.Node, loadErr error, cfg Config, loc *locator) (diag
 		if k, v := n.Content[i], n.Content[i+1]; k.Value == field && v.Kind == yaml.ScalarNode && v.Tag != "!!str" {
 			v.Tag, v.Style = "!!str", yaml.DoubleQuotedStyle
 			ptr := "#" + path + "/" + escape(field)
-			line, col := loc.position(cfg.Path, ptr)
-			return diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: line, Col: col, Pointer: ptr,
+			file, line, col := loc.at(cfg.Path, cfg.Report, ptr)
+			return diag.Diagnostic{Severity: diag.Warning, File: file, Line: line, Col: col, Pointer: ptr,
 				Message: fmt.Sprintf("`%s` must be a string, got %s %s; read as the string %q", field, kindNames[kind], v.Value, v.Value)}, true
 		}
 	}
@@ -107,8 +107,8 @@ func constructErrors(cfg Config, loc *locator, err error) diag.List {
 		if len(segs) > 0 {
 			key = "`" + segs[len(segs)-1] + "`"
 		}
-		line, col := loc.position(cfg.Path, ptr)
-		out = append(out, diag.Diagnostic{File: cfg.Report, Line: line, Col: col, Pointer: ptr,
+		file, line, col := loc.at(cfg.Path, cfg.Report, ptr)
+		out = append(out, diag.Diagnostic{File: file, Line: line, Col: col, Pointer: ptr,
 			Message: fmt.Sprintf("%s must be %s, got %s", key, goWords(goType), got)})
 	}
 	return out

@@ -49,8 +49,8 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 	ctx = openapi3.WithValidationOptions(ctx, opts...)
 	var out diag.List
 	atPtr := func(sev diag.Severity, err error, ptr string) {
-		line, col := loc.position(cfg.Path, ptr)
-		out = append(out, diag.Diagnostic{Severity: sev, File: cfg.Report, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
+		file, line, col := loc.at(cfg.Path, cfg.Report, ptr)
+		out = append(out, diag.Diagnostic{Severity: sev, File: file, Line: line, Col: col, Pointer: ptr, Message: err.Error()})
 	}
 	if doc.Components != nil {
 		for _, name := range sortedKeys(doc.Components.Schemas) {
