@@ -23,7 +23,7 @@ type builder struct {
 	loc   *locator
 	diags diag.List
 
-	scope *naming.Scope
+	pkg   *chooser                        // package-level names
 	named map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
 	refs  map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
 
@@ -45,6 +45,12 @@ type builder struct {
 	origin map[*openapi3.SchemaRef]string
 	// names are the package-level names handed out, by key; see claim.
 	names map[string]string
+	// fieldNamed are the inline schemas of properties whose x-go-name
+	// names the field, not a type.
+	fieldNamed map[*openapi3.Schema]bool
+	// unnamedWarned are the schemas already warned of an x-go-name that
+	// names nothing.
+	unnamedWarned map[*openapi3.Schema]bool
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
@@ -52,7 +58,7 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		cfg:   cfg,
 		doc:   doc,
 		loc:   loc,
-		scope: naming.NewScope(cfg.Reserved...),
+		pkg:   newChooser(naming.NewScope(cfg.Reserved...)),
 		named: map[*openapi3.Schema]ir.TypeRef{},
 		refs:  map[string]ir.TypeRef{},
 
@@ -63,8 +69,11 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
 		origin:    map[*openapi3.SchemaRef]string{},
 		names:     map[string]string{},
+
+		fieldNamed:    map[*openapi3.Schema]bool{},
+		unnamedWarned: map[*openapi3.Schema]bool{},
 	}
-	b.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
+	b.pkg.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
 	return b
 }
 
@@ -162,7 +171,11 @@ func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
 	if target.Kind == ir.Named && target.Name == name {
 		return
 	}
-	t := &ir.Type{Name: b.claim(ptr, name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
+	goName := b.claim
+	if chosen := b.goName(sr.Extensions, ptr); chosen != "" {
+		goName = func(key, _ string) string { return b.claimChosen(key, chosen, ptr+"/x-go-name") }
+	}
+	t := &ir.Type{Name: goName(ptr, name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
 		Doc: sr.Value.Description}
 	b.add(t)
 }
@@ -173,12 +186,22 @@ func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
 // it gave other keys are held for them (see newBuilder). So adding a schema,
 // tag or enum value never renames an existing identifier, whatever order
 // names are claimed in.
+//
+// A name an x-go-name chose for another declaration is not handed out: that
+// is a clash, reported at the x-go-name (see claimChosen).
 func (b *builder) claim(key, name string) string {
-	if prev, ok := b.cfg.Names[key]; ok && b.names[key] == "" && b.scope.Take(prev) {
-		b.names[key] = prev
-		return prev
+	if prev, ok := b.cfg.Names[key]; ok && b.names[key] == "" {
+		if at, chosen := b.pkg.chose[prev]; chosen {
+			b.clash(at, prev, key, "")
+		} else if b.pkg.take(key, prev) {
+			b.names[key] = prev
+			return prev
+		}
 	}
-	got := b.scope.Claim(name)
+	got, chosenAt := b.pkg.derive(key, name)
+	if chosenAt != "" {
+		b.clash(chosenAt, name, key, "")
+	}
 	if b.names[key] == "" {
 		b.names[key] = got
 	}
