@@ -51,6 +51,14 @@ type builder struct {
 	// unnamedWarned are the schemas already warned of an x-go-name that
 	// names nothing.
 	unnamedWarned map[*openapi3.Schema]bool
+
+	// Mapped types (see mapped.go): the config's entries that matched,
+	// each schema's x-go-type once read, and the packages imported, by
+	// path and by qualifier.
+	typesUsed  map[int]bool
+	goTypes    map[any]*ir.TypeRef
+	imports    map[string]ir.Import
+	qualifiers map[string]string
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
@@ -72,6 +80,11 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 
 		fieldNamed:    map[*openapi3.Schema]bool{},
 		unnamedWarned: map[*openapi3.Schema]bool{},
+
+		typesUsed:  map[int]bool{},
+		goTypes:    map[any]*ir.TypeRef{},
+		imports:    map[string]ir.Import{},
+		qualifiers: map[string]string{},
 	}
 	b.pkg.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
 	return b
@@ -90,6 +103,10 @@ func (b *builder) build() *ir.API {
 	api.APIKeys = b.apiKeys()
 	api.Services = b.services()
 	api.ErrorType = sharedErrorType(api.Services)
+	b.unusedTypes()
+	for _, path := range slices.Sorted(maps.Keys(b.imports)) {
+		api.Imports = append(api.Imports, b.imports[path])
+	}
 	b.breakCycles()
 	b.oneWay(api)
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
@@ -132,6 +149,9 @@ func (b *builder) components() {
 			continue
 		}
 		ptr := diag.Pointer("components", "schemas", name)
+		if _, ok := b.mapped(sr, ptr); ok {
+			continue // no declaration: its uses spell the user's type
+		}
 		if sr.Ref != "" {
 			if _, local := strings.CutPrefix(sr.Ref, "#/"); local {
 				continue // an alias of another component: declared after the others
@@ -159,7 +179,14 @@ func (b *builder) components() {
 		fill()
 	}
 	for _, name := range names {
-		if sr := b.doc.Components.Schemas[name]; sr != nil && strings.HasPrefix(sr.Ref, "#/") && sr.Value != nil {
+		sr := b.doc.Components.Schemas[name]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		if _, ok := b.mapped(sr, diag.Pointer("components", "schemas", name)); ok {
+			continue
+		}
+		if strings.HasPrefix(sr.Ref, "#/") {
 			b.alias(naming.Exported(name), sr, diag.Pointer("components", "schemas", name))
 		}
 	}

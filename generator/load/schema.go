@@ -18,6 +18,9 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 		return ir.BuiltinRef(ir.Any), false
 	}
 	s := sr.Value
+	if ref, ok := b.mapped(sr, ptr); ok {
+		return ref, nullable(s)
+	}
 	keys := refKeys(sr)
 	for _, k := range keys {
 		if ref, ok := b.refs[k]; ok {
