@@ -118,8 +118,8 @@ func (b *builder) queryParams(o *ir.Operation, req *ir.Type, names *chooser, par
 			if in == ir.InHeader && len(p.Name) > 2 && strings.EqualFold(p.Name[:2], "x-") {
 				name = naming.Exported(p.Name[2:]) // X-Request-ID -> RequestID
 			}
-			if names.scope.Taken(name) {
-				name += naming.Exported(string(in))
+			if _, chosen := names.chose[name]; !chosen && names.scope.Taken(name) {
+				name += naming.Exported(string(in)) // a body field has it; a chosen name clashes below
 			}
 			ip.GoName = b.deriveField(names, x.ptr, name)
 		}
