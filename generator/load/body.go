@@ -70,6 +70,9 @@ func (b *builder) flatten(req *ir.Type, names *chooser, sr *openapi3.SchemaRef, 
 	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct || nullable(sr.Value) {
 		return false
 	}
+	if _, ok := b.mapped(sr, ptr); ok {
+		return false // the body is a value of the user's type
+	}
 	if ref, ok := b.named[sr.Value]; ok {
 		t := b.byName[ref.Name]
 		if t == nil || t.Kind != ir.Struct || t.Additional != nil {
@@ -147,6 +150,9 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 func (b *builder) formFields(o *ir.Operation, req *ir.Type, names *chooser, mt *openapi3.MediaType, ptr string, multipart bool) bool {
 	sr := mt.Schema
 	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct {
+		return false
+	}
+	if _, ok := b.mapped(sr, ptr); ok {
 		return false
 	}
 	ob := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})
