@@ -20,8 +20,8 @@ import (
 )
 
 // A generated package is type-checked in memory: its files are parsed from
-// the generator's result, and its imports (the standard library only) are
-// read from the export data the go command leaves in the build cache. One
+// the generator's result, and its imports (the standard library, and the
+// packages of the types a user mapped schemas to) are read from the export data the go command leaves in the build cache. One
 // `go list -export` call finds them all, which is several times faster than
 // the default importer's call per package, and needs no network.
 
@@ -88,6 +88,13 @@ func exportImporter(fset *token.FileSet, pkgs []string) (types.Importer, error) 
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local")
 	out, err := cmd.Output()
 	if err != nil {
+		// A package that maps a schema to a type of the user's imports that
+		// type's package, which only the caller's module provides.
+		cmd = exec.Command("go", args...)
+		cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local")
+		out, err = cmd.Output()
+	}
+	if err != nil {
 		return importer.ForCompiler(fset, "source", nil), nil
 	}
 	exports := map[string]string{}
@@ -99,7 +106,7 @@ func exportImporter(fset *token.FileSet, pkgs []string) (types.Importer, error) 
 	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
 		file, ok := exports[path]
 		if !ok || file == "" {
-			return nil, fmt.Errorf("no export data for %q (generated clients import only the standard library)", path)
+			return nil, fmt.Errorf("no export data for %q (generated clients import the standard library and the packages of mapped types only)", path)
 		}
 		return os.Open(file)
 	})

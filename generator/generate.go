@@ -52,6 +52,7 @@ func Generate(cfg Config) (*Result, error) {
 		IdempotencyHeader: cfg.Options.IdempotencyHeader,
 		Pagination:        pagination(cfg.Options.Pagination),
 		AllowRemoteRefs:   cfg.Options.AllowRemoteRefs,
+		Types:             typeMappings(cfg.Options.Types),
 		Reserved:          reserved(runtime),
 		MethodLocals:      emit.MethodLocals(),
 		ExtraField:        emit.ExtraField,

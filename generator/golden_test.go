@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,7 +28,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	vetRoot := t.TempDir()
-	writeFile(t, filepath.Join(vetRoot, "go.mod"), []byte("module goldens\n\ngo 1.26\n"))
+	writeGoldenModule(t, vetRoot)
 	vetted := 0
 	for _, c := range cases {
 		if !c.IsDir() {
@@ -52,7 +53,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("generate: %v", err)
 			}
-			if err := TypeCheck(res.Files); err != nil {
+			if err := TypeCheckIn(vetRoot, res.Files); err != nil {
 				t.Error(err)
 			}
 			checkFiles(t, filepath.Join(dir, "want"), res.Files)
@@ -86,6 +87,22 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("go %s over the golden packages: %v\n%s", args[0], err, out)
 		}
 	}
+}
+
+// userTypes is a module of types a user maps schemas to (x-go-type, the
+// config's types), which the golden cases import as usertypes/...
+const userTypes = "../testdata/usertypes"
+
+// writeGoldenModule makes dir the module the golden packages are built in,
+// with the user types' module beside them.
+func writeGoldenModule(t testing.TB, dir string) {
+	t.Helper()
+	types, err := filepath.Abs(userTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := fmt.Sprintf("module goldens\n\ngo 1.26\n\nrequire usertypes v0.0.0\n\nreplace usertypes => %s\n", types)
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte(mod))
 }
 
 // copyTests copies a case's hand-written *_test.go files into the package
@@ -176,7 +193,7 @@ func checkFiles(t *testing.T, want string, files map[string][]byte) {
 	slices.Sort(wantNames)
 }
 
-func writeFile(t *testing.T, path string, data []byte) {
+func writeFile(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

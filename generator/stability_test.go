@@ -217,3 +217,33 @@ func TestPreviousNames(t *testing.T) {
 		t.Errorf("a broken manifest gives %v, want an error naming it", err)
 	}
 }
+
+// A name the description chooses (x-go-name) wins over the name the
+// manifest kept for the same declaration; a chosen name that another
+// declaration kept is a clash, an error naming both places, whichever is
+// met first.
+func TestChosenNameWinsOverKept(t *testing.T) {
+	spec := filepath.Join(goldenDir, "go-names", "spec.yaml")
+	kept := map[string]string{
+		"#/components/schemas/bulk_job_v2":                      "BulkJobV2",
+		"#/components/schemas/bulk_job_v2/properties/state=CRT": "BulkJobV2StateCRT",
+	}
+	res, err := Generate(Config{SpecPath: spec, SpecName: "spec.yaml", Package: "gonames", Names: kept})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Names["#/components/schemas/bulk_job_v2"]; got != "Job" {
+		t.Errorf("bulk_job_v2 is named %q, want its x-go-name Job", got)
+	}
+	if got := res.Names["#/components/schemas/bulk_job_v2/properties/state=CRT"]; got != "JobStateCreated" {
+		t.Errorf("CRT is named %q, want its x-enum-varnames JobStateCreated", got)
+	}
+
+	for _, key := range []string{"#/components/schemas/Level", "#/components/schemas/bulk_job_v2/properties/totals"} {
+		_, err = Generate(Config{SpecPath: spec, SpecName: "spec.yaml", Package: "gonames", Names: map[string]string{key: "User"}})
+		want := `spec.yaml:54:7: #/components/schemas/user_ref/x-go-name: x-go-name "User" is also the name of spec.yaml:`
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "("+key+")") {
+			t.Errorf("%s kept as User: error %v\nwant one starting %s and naming %s", key, err, want, key)
+		}
+	}
+}

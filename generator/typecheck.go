@@ -21,10 +21,15 @@ import (
 
 // TypeCheck type-checks the Go files of a generated package, tests
 // included, as the compiler would, and returns the problems found (the
-// first ten, then a count), or nil. Generated code imports only the
-// standard library; its export data is found with one go list and kept for
-// the life of the process.
-func TypeCheck(files map[string][]byte) error {
+// first ten, then a count), or nil. Generated code imports the standard
+// library, and the packages of the types a user mapped schemas to; the
+// export data of both is found with go list, run in the working folder,
+// and kept for the life of the process.
+func TypeCheck(files map[string][]byte) error { return TypeCheckIn("", files) }
+
+// TypeCheckIn is TypeCheck with go list run in dir, a folder of the module
+// whose requirements provide the mapped types' packages.
+func TypeCheckIn(dir string, files map[string][]byte) error {
 	fset := token.NewFileSet()
 	var parsed []*ast.File
 	var problems []string
@@ -50,7 +55,7 @@ func TypeCheck(files map[string][]byte) error {
 	}
 	stdlib.Lock()
 	defer stdlib.Unlock()
-	imp, err := stdlib.importer(slices.Sorted(maps.Keys(imports)))
+	imp, err := stdlib.importer(dir, slices.Sorted(maps.Keys(imports)))
 	if err != nil {
 		return err
 	}
@@ -62,15 +67,17 @@ func TypeCheck(files map[string][]byte) error {
 	return typeErrors(problems)
 }
 
-// stdlib is the standard library as the type checker sees it, shared by
-// every check of the process: the importer keeps each package it has read.
-// It is not safe for concurrent use, hence the lock.
+// stdlib is the standard library (and the mapped types' packages) as the
+// type checker sees it, shared by every check of the process: the importer
+// keeps each package it has read. It is not safe for concurrent use, hence
+// the lock.
 var stdlib stdImporter
 
-// stdImporter reads the compiler's export data of standard-library
-// packages, located by go list -export (which builds it into the build
-// cache when needed, offline). Without a go command it reads the packages'
-// sources from GOROOT instead, which is slower and heavier.
+// stdImporter reads the compiler's export data of the imported packages,
+// located by go list -export (which builds it into the build cache when
+// needed, offline). Without a go command it reads the packages' sources
+// from GOROOT instead, which is slower and heavier and knows the standard
+// library only.
 type stdImporter struct {
 	sync.Mutex
 	exports map[string]string // import path -> export data file
@@ -78,7 +85,7 @@ type stdImporter struct {
 }
 
 // importer returns the importer, after making sure it can find paths.
-func (s *stdImporter) importer(paths []string) (types.Importer, error) {
+func (s *stdImporter) importer(dir string, paths []string) (types.Importer, error) {
 	if s.imp == nil {
 		s.exports = map[string]string{}
 		if _, err := exec.LookPath("go"); err != nil {
@@ -101,6 +108,7 @@ func (s *stdImporter) importer(paths []string) (types.Importer, error) {
 		return s.imp, nil
 	}
 	cmd := exec.Command("go", append([]string{"list", "-export", "-f", "{{.ImportPath}}\t{{.Export}}"}, missing...)...)
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -118,7 +126,7 @@ func (s *stdImporter) importer(paths []string) (types.Importer, error) {
 func (s *stdImporter) lookup(path string) (io.ReadCloser, error) {
 	file, ok := s.exports[path]
 	if !ok {
-		return nil, fmt.Errorf("no export data for %q (generated code imports only the standard library)", path)
+		return nil, fmt.Errorf("no export data for %q (generated code imports the standard library and the packages of mapped types only)", path)
 	}
 	return os.Open(file)
 }

@@ -56,7 +56,7 @@ func TestTypeCheckShortensLongReports(t *testing.T) {
 func TestStdImporterWithoutGoCommand(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	var s stdImporter
-	imp, err := s.importer([]string{"strings"})
+	imp, err := s.importer("", []string{"strings"})
 	if err != nil {
 		t.Fatal(err)
 	}

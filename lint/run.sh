@@ -23,6 +23,9 @@ cd "$root"
 mod="$tmp/mod"
 mkdir -p "$mod/gen" "$mod/goldens"
 cp go.mod go.sum "$mod/"
+# The golden cases that map schemas to a user's types import them from the
+# module testdata/usertypes.
+(cd "$mod" && "$GO" mod edit -require=usertypes@v0.0.0 -replace=usertypes="$root/testdata/usertypes")
 cp -R gen/courier "$mod/gen/courier"
 for dir in testdata/golden/*/; do
 	name=$(basename "$dir")

@@ -57,7 +57,7 @@
 //	decodeResult decodeValue deepObjectPairs defaultIdempotencyHeader
 //	defaultMaxEventSize defaultMaxRetries doneMarker drainAndClose encodeBody encodeValue
 //	ensureIdempotencyKey errEmptyBody errLineTooLong errorMessage errStreamIdle errTooManyRedirects
-//	errUnexpectedEnd eventSource eventStream float32Value float64Value floatDuration formObjectPairs
+//	errUnexpectedEnd eventSource eventStream float32Value float64Value floatDuration foreignValue formObjectPairs
 //	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
 //	int32Value int64Value intValue is2xx isConnectionError isDigits isHex
 //	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
@@ -67,7 +67,7 @@
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
-//	objectMembers operation paginate paramPair parseJSONInt pathEscape
+//	objectMembers operation paginate paramPair paramText parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
 //	rawValue readBody requestConfig requestHeader retryAfter retryDelay
 //	roundTrip scalarText scanMembers sendWithRetries shouldRetry

@@ -96,3 +96,10 @@ func scalarText(x any) string {
 	}
 	return jsonString(x)
 }
+
+// paramText spells a value of a mapped type as a parameter value: its JSON,
+// unquoted when it is a string ("12.50" for a decimal that encodes as
+// "12.50"), as scalarText spells any other.
+func paramText(v any) string {
+	return scalarText(jsonValue(v))
+}

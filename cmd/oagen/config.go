@@ -57,8 +57,9 @@ var (
 
 // configKeys lists the keys each part of the config knows.
 var configKeys = map[string]string{
-	"Options":    "package, idempotency-header, pagination, examples, allow-remote-refs, include-tags, exclude-tags, include-operation-ids, exclude-operation-ids, overlays",
-	"Pagination": "cursor-param, next-cursor, has-more, items",
+	"Options":     "package, idempotency-header, pagination, examples, allow-remote-refs, include-tags, exclude-tags, include-operation-ids, exclude-operation-ids, overlays, types",
+	"Pagination":  "cursor-param, next-cursor, has-more, items",
+	"TypeMapping": "format, type, pointer, go-type",
 }
 
 // goTypes words the Go types of the config for its writers.
@@ -67,6 +68,8 @@ var goTypes = map[string]string{
 	"map[string]generator.Pagination": "a mapping from operationIds to their paging",
 	"generator.Pagination":            "a mapping of cursor-param, next-cursor, has-more and items",
 	"generator.Options":               "a mapping of keys",
+	"[]generator.TypeMapping":         "a list of mappings, each with go-type and a format or a pointer",
+	"generator.TypeMapping":           "a mapping of format, type, pointer and go-type",
 }
 
 // yamlKinds words YAML's tags.

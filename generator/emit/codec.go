@@ -137,6 +137,8 @@ func (e *emitter) movePtr(r ir.TypeRef, p jen.Code, x *jen.Statement) jen.Code {
 		return jen.Id("moveMap").Call(c, p, e.elemMover(*r.Elem))
 	case ir.Builtin:
 		return c.Dot(builtinMovers[r.Name]).Call(p)
+	case ir.External:
+		return c.Dot("foreign").Call(p)
 	}
 	t := e.byName[r.Name]
 	switch {
@@ -163,8 +165,11 @@ func (e *emitter) movePtr(r ir.TypeRef, p jen.Code, x *jen.Statement) jen.Code {
 //	(*Job).moveJSON
 //	func(p *Status, c *jsonCodec) { c.string((*string)(p)) }
 func (e *emitter) elemMover(r ir.TypeRef) jen.Code {
-	if r.Kind == ir.Builtin {
+	switch r.Kind {
+	case ir.Builtin:
 		return jen.Id(builtinMovers[r.Name] + "Value")
+	case ir.External:
+		return jen.Id("foreignValue").Types(typeCode(r))
 	}
 	if r.Kind == ir.Named {
 		t := e.byName[r.Name]

@@ -146,6 +146,9 @@ func (e *emitter) format(v jen.Code, r ir.TypeRef) jen.Code {
 			return e.format(v, *e.underlying(r))
 		}
 	}
+	if base.Kind == ir.External {
+		return jen.Id("paramText").Call(v) // its JSON, unquoted when a string
+	}
 	if base.Kind != ir.Builtin {
 		return jen.Id("jsonString").Call(v) // objects and unions travel as JSON text
 	}

@@ -64,9 +64,10 @@ func results(o *ir.Operation) []jen.Code {
 	return []jen.Code{jen.Error()}
 }
 
-// resultType is *T for a named type, T for slices, maps and builtins.
+// resultType is *T for a named type (declared here or mapped), T for
+// slices, maps and builtins.
 func resultType(o *ir.Operation) jen.Code {
-	if o.ResultType.Kind == ir.Named {
+	if byPointer(*o.ResultType) {
 		return jen.Op("*").Add(typeCode(*o.ResultType))
 	}
 	return typeCode(*o.ResultType)
@@ -189,7 +190,7 @@ func (e *emitter) callStatements(o *ir.Operation) []jen.Code {
 	call := jen.Id("s").Dot("core").Dot("call")
 	switch o.Result {
 	case ir.JSONResult:
-		if o.ResultType.Kind != ir.Named {
+		if !byPointer(*o.ResultType) {
 			return []jen.Code{
 				jen.Var().Id("out").Add(typeCode(*o.ResultType)),
 				jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call).Call(jen.Id("ctx"), jen.Id("op"), jen.Op("&").Id("out"), jen.Id("opts")),
@@ -227,3 +228,7 @@ func (e *emitter) bodyValue(o *ir.Operation) jen.Code {
 	}
 	return body
 }
+
+// byPointer reports whether a result of type r is returned as *T: named
+// types, whose zero value need not read as "no result".
+func byPointer(r ir.TypeRef) bool { return r.Kind == ir.Named || r.Kind == ir.External }

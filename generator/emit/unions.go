@@ -56,6 +56,8 @@ func typeString(r ir.TypeRef) string {
 		return "[]" + typeString(*r.Elem)
 	case ir.Map:
 		return "map[string]" + typeString(*r.Elem)
+	case ir.External:
+		return r.Import.Qualifier + "." + r.Name
 	}
 	return r.Name
 }

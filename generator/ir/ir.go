@@ -25,6 +25,8 @@ type API struct {
 	ServerVars []ServerVar
 	Types      []*Type
 	Services   []*Service
+	// Imports are the packages of the External types, by path.
+	Imports []Import
 	// ErrorType is the body shared by every error response, when there is
 	// exactly one; nil otherwise.
 	ErrorType *TypeRef
@@ -164,13 +166,29 @@ const (
 	Slice
 	// Map is map[string]Elem.
 	Map
+	// External is a named type of another package that the user maps a
+	// schema to (x-go-type, or the config's types): Import.Qualifier +
+	// "." + Name. The generated code moves it through its own JSON
+	// methods.
+	External
 )
 
 // TypeRef is a Go type expression.
 type TypeRef struct {
-	Kind RefKind
-	Name string   // Named and Builtin
-	Elem *TypeRef // Slice and Map
+	Kind   RefKind
+	Name   string   // Named, Builtin and External
+	Elem   *TypeRef // Slice and Map
+	Import *Import  // External
+}
+
+// Import is the package of an External type.
+type Import struct {
+	Path string // "github.com/shopspring/decimal"
+	// Qualifier is the name the generated code refers to the package by,
+	// "decimal"; Alias says the import spells it out because it may differ
+	// from the package's own name.
+	Qualifier string
+	Alias     bool
 }
 
 // Builtin type names used in TypeRef.Name.
@@ -197,6 +215,11 @@ func BuiltinRef(name string) TypeRef { return TypeRef{Kind: Builtin, Name: name}
 
 // SliceOf returns []elem.
 func SliceOf(elem TypeRef) TypeRef { return TypeRef{Kind: Slice, Elem: &elem} }
+
+// ExternalRef returns a reference to the type name of the package imp.
+func ExternalRef(imp Import, name string) TypeRef {
+	return TypeRef{Kind: External, Name: name, Import: &imp}
+}
 
 // MapOf returns map[string]elem.
 func MapOf(elem TypeRef) TypeRef { return TypeRef{Kind: Map, Elem: &elem} }

@@ -18,7 +18,7 @@ func canonical(h string) string { return textproto.CanonicalMIMEHeaderKey(h) }
 // request struct: a JSON object's properties become the struct's own fields,
 // so that the struct's JSON encoding is exactly the body; any other JSON
 // body is the struct's Body field.
-func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope, op *openapi3.Operation, ptr string) {
+func (b *builder) requestBody(o *ir.Operation, req *ir.Type, names *chooser, op *openapi3.Operation, ptr string) {
 	if op.RequestBody == nil || op.RequestBody.Value == nil {
 		return
 	}
@@ -35,16 +35,16 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 	}
 	switch {
 	case isJSON(ct):
-		if b.flatten(req, scope, mt.Schema, mptr) {
+		if b.flatten(req, names, mt.Schema, mptr) {
 			o.Body = ir.JSONFields
 			return
 		}
 		ref, _ := b.refOf(mt.Schema, req.Name+"Body", mptr)
 		o.Body = ir.JSONValue
-		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ref,
+		req.Fields = append(req.Fields, &ir.Field{Name: b.deriveField(names, mptr, "Body"), JSONName: "-", Type: ref,
 			Required: true, Doc: "Body is sent as the JSON request body."})
 	case ct == "application/x-www-form-urlencoded" || ct == "multipart/form-data":
-		if b.formFields(o, req, scope, mt, mptr, ct == "multipart/form-data") {
+		if b.formFields(o, req, names, mt, mptr, ct == "multipart/form-data") {
 			o.Body = ir.FormBody
 			if ct == "multipart/form-data" {
 				o.Body = ir.MultipartBody
@@ -58,7 +58,7 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 		fallthrough
 	default:
 		o.Body = ir.RawBody
-		req.Fields = append(req.Fields, &ir.Field{Name: scope.Claim("Body"), JSONName: "-", Type: ir.BuiltinRef(ir.Reader),
+		req.Fields = append(req.Fields, &ir.Field{Name: b.deriveField(names, mptr, "Body"), JSONName: "-", Type: ir.BuiltinRef(ir.Reader),
 			Required: true, Doc: fmt.Sprintf("Body is sent as is, with Content-Type %s.", ct)})
 	}
 }
@@ -66,9 +66,12 @@ func (b *builder) requestBody(o *ir.Operation, req *ir.Type, scope *naming.Scope
 // flatten copies the properties of an object body into the request struct.
 // It declines for bodies that are not plain objects (unions, arrays, maps,
 // objects with additional properties).
-func (b *builder) flatten(req *ir.Type, scope *naming.Scope, sr *openapi3.SchemaRef, ptr string) bool {
+func (b *builder) flatten(req *ir.Type, names *chooser, sr *openapi3.SchemaRef, ptr string) bool {
 	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct || nullable(sr.Value) {
 		return false
+	}
+	if _, ok := b.mapped(sr, ptr); ok {
+		return false // the body is a value of the user's type
 	}
 	if ref, ok := b.named[sr.Value]; ok {
 		t := b.byName[ref.Name]
@@ -77,7 +80,7 @@ func (b *builder) flatten(req *ir.Type, scope *naming.Scope, sr *openapi3.Schema
 		}
 		for _, f := range t.Fields {
 			c := *f
-			c.Name = scope.Claim(f.Name)
+			c.Name = b.deriveField(names, ptr, f.Name)
 			req.Fields = append(req.Fields, &c)
 		}
 		b.markAbsorbed(sr.Value)
@@ -87,7 +90,7 @@ func (b *builder) flatten(req *ir.Type, scope *naming.Scope, sr *openapi3.Schema
 	if o.additional != nil || o.openExtra {
 		return false
 	}
-	req.Fields = append(req.Fields, b.fields(req.Name, o, scope)...)
+	req.Fields = append(req.Fields, b.fields(req.Name, o, names)...)
 	return true
 }
 
@@ -144,9 +147,12 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 // fields sent as file parts and objects are JSON text. In a form body,
 // objects follow the style of the property's encoding: form (each
 // property a field of its own) unless it says deepObject.
-func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope, mt *openapi3.MediaType, ptr string, multipart bool) bool {
+func (b *builder) formFields(o *ir.Operation, req *ir.Type, names *chooser, mt *openapi3.MediaType, ptr string, multipart bool) bool {
 	sr := mt.Schema
 	if sr == nil || sr.Value == nil || b.shapeOf(sr.Value) != shapeStruct {
+		return false
+	}
+	if _, ok := b.mapped(sr, ptr); ok {
 		return false
 	}
 	ob := b.merge(sr.Value, ptr, map[*openapi3.Schema]bool{})
@@ -154,8 +160,17 @@ func (b *builder) formFields(o *ir.Operation, req *ir.Type, scope *naming.Scope,
 		if p.sr != nil && p.sr.Value != nil && accessOf(p.sr.Value) == ir.ReadOnly {
 			continue // the server's to send, and a form body is only ever sent
 		}
-		name := scope.Claim(naming.Exported(p.name))
-		ref, null := b.refOf(p.sr, req.Name+naming.Exported(p.name), p.ptr)
+		word := naming.Exported(p.name)
+		var name string
+		if chosen := b.propertyGoName(p.sr, p.ptr); chosen != "" {
+			name, word = b.chooseField(names, p.ptr, chosen, p.ptr+"/x-go-name"), chosen
+			if p.sr.Ref == "" && p.sr.Value != nil {
+				b.fieldNamed[p.sr.Value] = true
+			}
+		} else {
+			name = b.deriveField(names, p.ptr, word)
+		}
+		ref, null := b.refOf(p.sr, req.Name+word, p.ptr)
 		if multipart && p.sr != nil && p.sr.Value != nil {
 			switch {
 			case isBinary(p.sr):

@@ -23,7 +23,7 @@ type builder struct {
 	loc   *locator
 	diags diag.List
 
-	scope *naming.Scope
+	pkg   *chooser                        // package-level names
 	named map[*openapi3.Schema]ir.TypeRef // schemas that already have a Go type
 	refs  map[string]ir.TypeRef           // the same, by $ref ("#/components/schemas/Job")
 
@@ -45,6 +45,20 @@ type builder struct {
 	origin map[*openapi3.SchemaRef]string
 	// names are the package-level names handed out, by key; see claim.
 	names map[string]string
+	// fieldNamed are the inline schemas of properties whose x-go-name
+	// names the field, not a type.
+	fieldNamed map[*openapi3.Schema]bool
+	// unnamedWarned are the schemas already warned of an x-go-name that
+	// names nothing.
+	unnamedWarned map[*openapi3.Schema]bool
+
+	// Mapped types (see mapped.go): the config's entries that matched,
+	// each schema's x-go-type once read, and the packages imported, by
+	// path and by qualifier.
+	typesUsed  map[int]bool
+	goTypes    map[any]*ir.TypeRef
+	imports    map[string]ir.Import
+	qualifiers map[string]string
 }
 
 func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
@@ -52,7 +66,7 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		cfg:   cfg,
 		doc:   doc,
 		loc:   loc,
-		scope: naming.NewScope(cfg.Reserved...),
+		pkg:   newChooser(naming.NewScope(cfg.Reserved...)),
 		named: map[*openapi3.Schema]ir.TypeRef{},
 		refs:  map[string]ir.TypeRef{},
 
@@ -63,8 +77,16 @@ func newBuilder(cfg Config, doc *openapi3.T, loc *locator) *builder {
 		subtypes:  map[*openapi3.Schema]openapi3.SchemaRefs{},
 		origin:    map[*openapi3.SchemaRef]string{},
 		names:     map[string]string{},
+
+		fieldNamed:    map[*openapi3.Schema]bool{},
+		unnamedWarned: map[*openapi3.Schema]bool{},
+
+		typesUsed:  map[int]bool{},
+		goTypes:    map[any]*ir.TypeRef{},
+		imports:    map[string]ir.Import{},
+		qualifiers: map[string]string{},
 	}
-	b.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
+	b.pkg.scope.Hold(slices.Collect(maps.Values(cfg.Names))...)
 	return b
 }
 
@@ -81,6 +103,10 @@ func (b *builder) build() *ir.API {
 	api.APIKeys = b.apiKeys()
 	api.Services = b.services()
 	api.ErrorType = sharedErrorType(api.Services)
+	b.unusedTypes()
+	for _, path := range slices.Sorted(maps.Keys(b.imports)) {
+		api.Imports = append(api.Imports, b.imports[path])
+	}
 	b.breakCycles()
 	b.oneWay(api)
 	slices.SortFunc(b.types, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
@@ -127,6 +153,9 @@ func (b *builder) components() {
 			continue
 		}
 		ptr := diag.Pointer("components", "schemas", name)
+		if _, ok := b.mapped(sr, ptr); ok {
+			continue // no declaration: its uses spell the user's type
+		}
 		if sr.Ref != "" {
 			if _, local := strings.CutPrefix(sr.Ref, "#/"); local {
 				continue // an alias of another component: declared after the others
@@ -154,7 +183,14 @@ func (b *builder) components() {
 		fill()
 	}
 	for _, name := range names {
-		if sr := b.doc.Components.Schemas[name]; sr != nil && strings.HasPrefix(sr.Ref, "#/") && sr.Value != nil {
+		sr := b.doc.Components.Schemas[name]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		if _, ok := b.mapped(sr, diag.Pointer("components", "schemas", name)); ok {
+			continue
+		}
+		if strings.HasPrefix(sr.Ref, "#/") {
 			b.alias(naming.Exported(name), sr, diag.Pointer("components", "schemas", name))
 		}
 	}
@@ -166,7 +202,11 @@ func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
 	if target.Kind == ir.Named && target.Name == name {
 		return
 	}
-	t := &ir.Type{Name: b.claim(ptr, name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
+	goName := b.claim
+	if chosen := b.goName(sr.Extensions, ptr); chosen != "" {
+		goName = func(key, _ string) string { return b.claimChosen(key, chosen, ptr+"/x-go-name") }
+	}
+	t := &ir.Type{Name: goName(ptr, name), Kind: ir.Defined, Alias: true, Underlying: &target, Pointer: ptr,
 		Doc: sr.Value.Description}
 	b.add(t)
 }
@@ -177,12 +217,22 @@ func (b *builder) alias(name string, sr *openapi3.SchemaRef, ptr string) {
 // it gave other keys are held for them (see newBuilder). So adding a schema,
 // tag or enum value never renames an existing identifier, whatever order
 // names are claimed in.
+//
+// A name an x-go-name chose for another declaration is not handed out: that
+// is a clash, reported at the x-go-name (see claimChosen).
 func (b *builder) claim(key, name string) string {
-	if prev, ok := b.cfg.Names[key]; ok && b.names[key] == "" && b.scope.Take(prev) {
-		b.names[key] = prev
-		return prev
+	if prev, ok := b.cfg.Names[key]; ok && b.names[key] == "" {
+		if at, chosen := b.pkg.chose[prev]; chosen {
+			b.clash(at, prev, key, "")
+		} else if b.pkg.take(key, prev) {
+			b.names[key] = prev
+			return prev
+		}
 	}
-	got := b.scope.Claim(name)
+	got, chosenAt := b.pkg.derive(key, name)
+	if chosenAt != "" {
+		b.clash(chosenAt, name, key, "")
+	}
 	if b.names[key] == "" {
 		b.names[key] = got
 	}

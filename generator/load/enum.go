@@ -27,6 +27,17 @@ func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
 	}
 	t.Base = &base
 	seen := map[string]bool{}
+	chosen := map[string]int{} // value -> index of its name in x-enum-varnames
+	varNames := b.enumVarNames(s, ptr)
+	for i, v := range s.Enum {
+		if varNames != nil && v != nil {
+			if val, ok := enumValue(base.Name, v); ok {
+				if _, dup := chosen[fmt.Sprint(val)]; !dup {
+					chosen[fmt.Sprint(val)] = i
+				}
+			}
+		}
+	}
 	for _, v := range enumValues(s) {
 		val, ok := enumValue(base.Name, v)
 		if !ok {
@@ -38,7 +49,13 @@ func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
 			continue
 		}
 		seen[key] = true
-		t.Values = append(t.Values, ir.EnumValue{Name: b.claim(ptr+"="+key, t.Name+valueWord(val)), Value: val})
+		name := ""
+		if i, ok := chosen[key]; ok {
+			name = b.claimChosen(ptr+"="+key, t.Name+varNames[i], fmt.Sprintf("%s/%s/%d", ptr, varNamesKey(s), i))
+		} else {
+			name = b.claim(ptr+"="+key, t.Name+valueWord(val))
+		}
+		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: val})
 	}
 }
 

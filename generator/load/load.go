@@ -32,6 +32,8 @@ type Config struct {
 	IdempotencyHeader string                // default "Idempotency-Key"
 	Pagination        map[string]Pagination // by operationId
 	AllowRemoteRefs   bool
+	// Types map schemas to Go types of the user's (the config's types).
+	Types []TypeMapping
 	// Reserved are package-level identifiers the generated code needs for
 	// itself (the runtime's names); no generated type takes one.
 	Reserved []string

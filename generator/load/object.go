@@ -113,7 +113,7 @@ func (b *builder) propertyOrder(s *openapi3.Schema, ptr string) []string {
 func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 	t.Kind = ir.Struct
 	o := b.merge(s, ptr, map[*openapi3.Schema]bool{})
-	t.Fields = b.fields(t.Name, o, naming.NewScope(b.cfg.ExtraField))
+	t.Fields = b.fields(t.Name, o, newChooser(naming.NewScope(b.cfg.ExtraField)))
 	switch {
 	case o.additional != nil:
 		elem, _ := b.refOf(o.additional, t.Name+"Value", ptr+"/additionalProperties")
@@ -128,11 +128,23 @@ func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 }
 
 // fields builds the fields of a merged object; owner names inline types.
-func (b *builder) fields(owner string, o *object, scope *naming.Scope) []*ir.Field {
+// A property's x-go-name names its field, and the inline type the field
+// may hold is named after it.
+func (b *builder) fields(owner string, o *object, names *chooser) []*ir.Field {
 	var out []*ir.Field
 	for _, p := range o.props {
-		goName := scope.Claim(naming.Exported(p.name))
-		ref, null := b.refOf(p.sr, owner+naming.Exported(p.name), p.ptr)
+		word := naming.Exported(p.name)
+		var goName string
+		if chosen := b.propertyGoName(p.sr, p.ptr); chosen != "" {
+			goName = b.chooseField(names, p.ptr, chosen, p.ptr+"/x-go-name")
+			word = chosen
+			if p.sr.Ref == "" && p.sr.Value != nil {
+				b.fieldNamed[p.sr.Value] = true // its x-go-name is the field's
+			}
+		} else {
+			goName = b.deriveField(names, p.ptr, word)
+		}
+		ref, null := b.refOf(p.sr, owner+word, p.ptr)
 		f := &ir.Field{Name: goName, JSONName: p.name, Type: ref, Required: o.required[p.name]}
 		if p.sr != nil && p.sr.Value != nil {
 			f.Doc, f.Deprecated = withDefault(doc(p.sr.Value), p.sr.Value.Default), p.sr.Value.Deprecated

@@ -46,7 +46,7 @@ func (b *builder) services() []*ir.Service {
 	}
 	byTag := map[string]*ir.Service{}
 	fields := naming.NewScope()
-	methodScopes := map[*ir.Service]*naming.Scope{}
+	methodScopes := map[*ir.Service]*chooser{}
 	paths := b.doc.Paths.InMatchingOrder()
 	slices.Sort(paths)
 	firstUse := map[string]string{} // operationId -> pointer of its first operation
@@ -66,7 +66,7 @@ func (b *builder) services() []*ir.Service {
 				field := fields.Claim(naming.Exported(tag))
 				svc = &ir.Service{Field: field, Name: b.claim("tag:"+tag, field+"Service"), Doc: b.tagDoc(tag)}
 				byTag[tag] = svc
-				methodScopes[svc] = naming.NewScope()
+				methodScopes[svc] = newChooser(naming.NewScope())
 			}
 			ptr := diag.Pointer("paths", path, strings.ToLower(method))
 			o := b.operation(svc, methodScopes[svc], tag, method, path, item, op, ptr)
@@ -102,12 +102,19 @@ func (b *builder) tagDoc(tag string) string {
 	return ""
 }
 
-// operation builds one method.
-func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, method, path string,
+// operation builds one method. Its x-go-name names the method, and so
+// the request struct, <Service><Name>Request.
+func (b *builder) operation(svc *ir.Service, methodScope *chooser, tag, method, path string,
 	item *openapi3.PathItem, op *openapi3.Operation, ptr string) *ir.Operation {
+	var name string
+	if chosen := b.goName(op.Extensions, ptr); chosen != "" {
+		name = b.chooseField(methodScope, ptr, chosen, ptr+"/x-go-name")
+	} else {
+		name = b.deriveField(methodScope, ptr, operationName(op.OperationID, tag, method, path))
+	}
 	o := &ir.Operation{
 		ID:         op.OperationID,
-		Name:       methodScope.Claim(operationName(op.OperationID, tag, method, path)),
+		Name:       name,
 		Doc:        cmp.Or(op.Description, op.Summary),
 		Deprecated: op.Deprecated,
 		Method:     method,
@@ -119,9 +126,9 @@ func (b *builder) operation(svc *ir.Service, methodScope *naming.Scope, tag, met
 	o.PathParams = b.pathParams(path, params, ptr)
 	req := &ir.Type{Name: reqName, Kind: ir.Struct, Pointer: ptr,
 		Doc: fmt.Sprintf("%s holds the body and parameters of %s.%s.", reqName, svc.Field, o.Name)}
-	scope := naming.NewScope(b.cfg.ExtraField)
-	b.requestBody(o, req, scope, op, ptr)
-	b.queryParams(o, req, scope, params)
+	fields := newChooser(naming.NewScope(b.cfg.ExtraField))
+	b.requestBody(o, req, fields, op, ptr)
+	b.queryParams(o, req, fields, params)
 	if len(req.Fields) > 0 || o.Body != ir.NoBody {
 		req.Name = b.claim(ptr+"/request", reqName)
 		req.Doc = strings.Replace(req.Doc, reqName, req.Name, 1)

@@ -7,13 +7,12 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oagen/oagen/generator/ir"
-	"github.com/oagen/oagen/generator/naming"
 )
 
 // paging reads the cursor-paging facts of an operation from its
 // x-oagen-pagination extension or the config, and resolves their dotted
 // JSON paths to Go field paths.
-func (b *builder) paging(o *ir.Operation, op *openapi3.Operation, methods *naming.Scope, ptr string) *ir.Paging {
+func (b *builder) paging(o *ir.Operation, op *openapi3.Operation, methods *chooser, ptr string) *ir.Paging {
 	pg, ok := b.cfg.Pagination[o.ID]
 	if !ok {
 		ext, found := op.Extensions["x-oagen-pagination"]
@@ -58,7 +57,7 @@ func (b *builder) paging(o *ir.Operation, op *openapi3.Operation, methods *namin
 		return nil
 	}
 	p.Items, p.ItemType, p.CursorType = items, *itemsRef.Elem, cursorRef
-	p.Method = methods.Claim(o.Name + "Iter")
+	p.Method = b.deriveField(methods, ptr, o.Name+"Iter")
 	return p
 }
 

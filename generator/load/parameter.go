@@ -59,9 +59,16 @@ func (b *builder) pathParams(path string, params []param, ptr string) []*ir.Para
 	var out []*ir.Param
 	for _, m := range pathVar.FindAllStringSubmatch(path, -1) {
 		name := m[1]
-		pp := &ir.Param{Name: name, GoName: scope.Claim(naming.Unexported(name)), In: ir.InPath,
-			Required: true, Type: ir.BuiltinRef(ir.String), Style: "simple"}
-		if i := slices.IndexFunc(params, func(x param) bool { return x.p.In == "path" && x.p.Name == name }); i >= 0 {
+		pp := &ir.Param{Name: name, In: ir.InPath, Required: true, Type: ir.BuiltinRef(ir.String), Style: "simple"}
+		word := name
+		i := slices.IndexFunc(params, func(x param) bool { return x.p.In == "path" && x.p.Name == name })
+		if i >= 0 {
+			if chosen := b.goName(params[i].p.Extensions, params[i].ptr); chosen != "" {
+				word = chosen // an argument: written unexported
+			}
+		}
+		pp.GoName = scope.Claim(naming.Unexported(word))
+		if i >= 0 {
 			pp.Doc = params[i].p.Description
 			pp.Style = cmp.Or(params[i].p.Style, "simple")
 		} else {
@@ -74,7 +81,9 @@ func (b *builder) pathParams(path string, params []param, ptr string) []*ir.Para
 
 // queryParams adds the query, header and cookie parameters to the request
 // struct as fields that stay out of the JSON body.
-func (b *builder) queryParams(o *ir.Operation, req *ir.Type, scope *naming.Scope, params []param) {
+//
+// A parameter's x-go-name names its field.
+func (b *builder) queryParams(o *ir.Operation, req *ir.Type, names *chooser, params []param) {
 	for _, x := range params {
 		p := x.p
 		in := ir.ParamIn(p.In)
@@ -102,14 +111,18 @@ func (b *builder) queryParams(o *ir.Operation, req *ir.Type, scope *naming.Scope
 		if !p.Required && !b.nilIsAbsent(ref) && !b.isStringLike(ref) {
 			ip.Wrap = ir.Opt
 		}
-		name := naming.Exported(p.Name)
-		if in == ir.InHeader && len(p.Name) > 2 && strings.EqualFold(p.Name[:2], "x-") {
-			name = naming.Exported(p.Name[2:]) // X-Request-ID -> RequestID
+		if chosen := b.goName(p.Extensions, x.ptr); chosen != "" {
+			ip.GoName = b.chooseField(names, x.ptr, chosen, x.ptr+"/x-go-name")
+		} else {
+			name := naming.Exported(p.Name)
+			if in == ir.InHeader && len(p.Name) > 2 && strings.EqualFold(p.Name[:2], "x-") {
+				name = naming.Exported(p.Name[2:]) // X-Request-ID -> RequestID
+			}
+			if _, chosen := names.chose[name]; !chosen && names.scope.Taken(name) {
+				name += naming.Exported(string(in)) // a body field has it; a chosen name clashes below
+			}
+			ip.GoName = b.deriveField(names, x.ptr, name)
 		}
-		if scope.Taken(name) {
-			name += naming.Exported(string(in))
-		}
-		ip.GoName = scope.Claim(name)
 		req.Fields = append(req.Fields, &ir.Field{Name: ip.GoName, JSONName: "-", Doc: paramDoc(ip), Type: ref,
 			Wrap: ip.Wrap, Required: p.Required, Deprecated: p.Deprecated})
 		o.Params = append(o.Params, ip)

@@ -18,6 +18,9 @@ func (b *builder) refOf(sr *openapi3.SchemaRef, hint, ptr string) (ir.TypeRef, b
 		return ir.BuiltinRef(ir.Any), false
 	}
 	s := sr.Value
+	if ref, ok := b.mapped(sr, ptr); ok {
+		return ref, nullable(s)
+	}
 	keys := refKeys(sr)
 	for _, k := range keys {
 		if ref, ok := b.refs[k]; ok {
@@ -84,13 +87,17 @@ func refName(ref string) string {
 // recursive references find the name.
 func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
 	shape := b.shapeOf(s)
-	if shape == shapeScalar || shape == shapeArray || shape == shapeMap || shape == shapeAny {
+	if shape == shapeScalar || shape == shapeArray || shape == shapeMap || shape == shapeAny || shape == shapeWrapper {
+		// No declaration (a wrapper is resolved through the schema it
+		// wraps): an x-go-name here has nothing to name.
+		if _, chosen := s.Extensions["x-go-name"]; chosen && !b.fieldNamed[s] && !b.unnamedWarned[s] {
+			b.unnamedWarned[s] = true
+			b.warn(ptr+"/x-go-name", "x-go-name names no type here: oagen declares no type for this schema, whose values are %s; the name is not used",
+				shapeWords[shape])
+		}
 		return nil
 	}
-	if shape == shapeWrapper {
-		return nil // resolved through the wrapped schema
-	}
-	t := &ir.Type{Name: b.claim(ptr, name), Doc: doc(s), Pointer: ptr, Deprecated: s.Deprecated}
+	t := &ir.Type{Name: b.typeName(s, name, ptr), Doc: doc(s), Pointer: ptr, Deprecated: s.Deprecated}
 	b.named[s] = ir.Ref(t.Name)
 	b.add(t)
 	return func() {
@@ -103,6 +110,24 @@ func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
 			b.fillEnum(t, s, ptr)
 		}
 	}
+}
+
+// typeName claims the name of the type declared for s at ptr: its
+// x-go-name, else name. The x-go-name of a property's own schema names the
+// field instead (see fields).
+func (b *builder) typeName(s *openapi3.Schema, name, ptr string) string {
+	if !b.fieldNamed[s] {
+		if chosen := b.goName(s.Extensions, ptr); chosen != "" {
+			return b.claimChosen(ptr, chosen, ptr+"/x-go-name")
+		}
+	}
+	return b.claim(ptr, name)
+}
+
+// shapeWords says what Go values hold a schema that gets no declaration.
+var shapeWords = map[shape]string{
+	shapeScalar: "strings, numbers or booleans", shapeArray: "slices", shapeMap: "maps",
+	shapeAny: "any JSON value", shapeWrapper: "those of the one schema it wraps",
 }
 
 // unnamed returns the type of a schema that needs no declaration.

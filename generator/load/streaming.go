@@ -6,7 +6,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oagen/oagen/generator/ir"
-	"github.com/oagen/oagen/generator/naming"
 )
 
 // isEventStream reports a media type whose body is a sequence of JSON
@@ -34,7 +33,7 @@ func isEventStream(ct string) bool {
 // descriptions write one event. A stream with neither, or whose schema is
 // a plain string (the whole body as text), gets no typed method: the
 // method that returns the raw body stays.
-func (b *builder) stream(o *ir.Operation, op *openapi3.Operation, methods *naming.Scope, hint, ptr string) *ir.Stream {
+func (b *builder) stream(o *ir.Operation, op *openapi3.Operation, methods *chooser, hint, ptr string) *ir.Stream {
 	if op.Responses == nil || o.Body == ir.FormBody || o.Body == ir.MultipartBody {
 		return nil // form bodies are encoded by statements that return a call's results
 	}
@@ -61,7 +60,7 @@ func (b *builder) stream(o *ir.Operation, op *openapi3.Operation, methods *namin
 			}
 			ref, _ := b.refOf(sr, hint, mptr)
 			st := &ir.Stream{
-				Method:    methods.Claim(streamMethodName(o.Name)),
+				Method:    b.deriveField(methods, ptr, streamMethodName(o.Name)),
 				Accept:    ct,
 				EventType: ref,
 			}

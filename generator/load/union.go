@@ -88,7 +88,7 @@ func variantHint(m *openapi3.SchemaRef, i int) string {
 // String, Int64List.
 func variantName(ref ir.TypeRef, m *openapi3.SchemaRef, i int) string {
 	switch ref.Kind {
-	case ir.Named:
+	case ir.Named, ir.External:
 		return ref.Name
 	case ir.Slice:
 		return variantName(*ref.Elem, m, i) + "List"

@@ -103,3 +103,87 @@ func TestScopeHold(t *testing.T) {
 		t.Errorf("Claim after Take = %q, want Widget3", got)
 	}
 }
+
+func TestIsChosen(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Job", true}, {"JobID", true}, {"X_1", true}, {"Über", true},
+		{"job", false}, {"_Job", false}, {"1Job", false}, {"Job-ID", false}, {"", false}, {"Job ID", false},
+	}
+	for _, tt := range tests {
+		if got := IsChosen(tt.in); got != tt.want {
+			t.Errorf("IsChosen(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitType(t *testing.T) {
+	tests := []struct{ in, path, name string }{
+		{"github.com/shopspring/decimal.Decimal", "github.com/shopspring/decimal", "Decimal"},
+		{"time.Duration", "time", "Duration"},
+		{"gopkg.in/yaml.v3.Node", "gopkg.in/yaml.v3", "Node"},
+		{"github.com/a/b/v2.Money", "github.com/a/b/v2", "Money"},
+		{"github.com/shopspring/decimal", "", ""}, // the type name is missing
+		{"decimal.decimal", "", ""},               // unexported
+		{"Decimal", "", ""},
+		{".Decimal", "", ""},
+		{"a//b.T", "", ""},
+		{"a b.T", "", ""},
+		{"a.T.", "", ""},
+	}
+	for _, tt := range tests {
+		path, name, ok := SplitType(tt.in)
+		if path != tt.path || name != tt.name || ok != (tt.path != "") {
+			t.Errorf("SplitType(%q) = %q, %q, %v; want %q, %q", tt.in, path, name, ok, tt.path, tt.name)
+		}
+	}
+}
+
+func TestParseTypeExpr(t *testing.T) {
+	tests := []struct{ in, qualifier, name string }{
+		{"decimal.Decimal", "decimal", "Decimal"},
+		{"googleuuid.UUID", "googleuuid", "UUID"},
+		{"*decimal.Decimal", "", ""},
+		{"[]decimal.Decimal", "", ""},
+		{"Decimal", "", ""},
+		{"int64", "", ""},
+		{"decimal.decimal", "", ""},
+		{"a.b.C", "", ""},
+		{"_.C", "", ""},
+		{"list.List[int]", "", ""},
+	}
+	for _, tt := range tests {
+		q, name, ok := ParseTypeExpr(tt.in)
+		if q != tt.qualifier || name != tt.name || ok != (tt.name != "") {
+			t.Errorf("ParseTypeExpr(%q) = %q, %q, %v; want %q, %q", tt.in, q, name, ok, tt.qualifier, tt.name)
+		}
+	}
+}
+
+func TestQualifier(t *testing.T) {
+	tests := []struct {
+		in    string
+		name  string
+		alias bool
+	}{
+		{"github.com/shopspring/decimal", "decimal", false},
+		{"github.com/google/uuid", "uuid", false},
+		{"time", "time", false},
+		{"github.com/a/decimal/v2", "decimal", true},
+		{"gopkg.in/yaml.v3", "yaml", true},
+		{"github.com/a/go-money", "money", true},
+		{"github.com/a/money-go", "money", true},
+		{"github.com/a/Money", "money", true},
+		{"github.com/a/type", "typepkg", true},
+		{"github.com/a/123", "pkg", true},
+		{"github.com/a/big_int", "big_int", false},
+	}
+	for _, tt := range tests {
+		name, alias := Qualifier(tt.in)
+		if name != tt.name || alias != tt.alias {
+			t.Errorf("Qualifier(%q) = %q, %v; want %q, %v", tt.in, name, alias, tt.name, tt.alias)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module usertypes
+
+go 1.26
