@@ -13,18 +13,21 @@ import (
 //	if !ok {
 //		return
 //	}
-//	if t.next() {
+//	if c.decoding() {
+//		*v = Point{}
+//	}
+//	if t.element() {
 //		c.float64(&v.V0)
 //	}
-//	if t.optional(&v.V1.set) {
+//	if t.optionalElement(&v.V1.set) {
 //		c.string(&v.V1.value)
 //	}
-//	moveRest(&t, &v.Rest, stringValue) // or t.end()
+//	moveRest(&t, &v.Rest, stringValue) // or t.endTuple()
 //
 // Decoding behaves as encoding/json does on a Go array: an element the
-// array does not have leaves its field unchanged, and elements after the
-// declared ones are skipped, unless the tuple keeps them in a Rest slice.
-// Encoding writes the elements in order and stops at the first optional
+// array does not have is left zero (moveJSON resets the tuple first), and
+// elements after the declared ones are skipped, unless the tuple keeps
+// them in a Rest slice. Encoding writes the elements in order and stops at the first optional
 // element that is not set; one set after it is an error, as an array has
 // no gaps.
 type jsonTuple struct {
@@ -55,9 +58,9 @@ func (c *jsonCodec) beginTuple() (jsonTuple, bool) {
 	return t, false
 }
 
-// next reports whether the next element is to be moved: encoding, always
+// element reports whether the next element is to be moved: encoding, always
 // (after its comma); decoding, when the array has one more element.
-func (t *jsonTuple) next() bool {
+func (t *jsonTuple) element() bool {
 	c := t.c
 	if c.err != nil {
 		return false
@@ -81,9 +84,9 @@ func (t *jsonTuple) next() bool {
 	return true
 }
 
-// optional moves the presence of an optional element: encoding, an unset
+// optionalElement moves the presence of an optional element: encoding, an unset
 // one ends the array; decoding, a missing or null one is unset.
-func (t *jsonTuple) optional(set *bool) bool {
+func (t *jsonTuple) optionalElement(set *bool) bool {
 	c := t.c
 	if !c.decode {
 		if !*set {
@@ -92,19 +95,19 @@ func (t *jsonTuple) optional(set *bool) bool {
 			}
 			return false
 		}
-		return t.next()
+		return t.element()
 	}
-	if !t.next() {
+	if !t.element() {
 		*set = false
 		return false
 	}
 	return c.optional(set)
 }
 
-// nullable moves the state of an element that may be null: encoding, an
+// nullableElement moves the state of an element that may be null: encoding, an
 // absent one ends the array, as an unset optional one does; decoding, a
 // missing one is absent.
-func (t *jsonTuple) nullable(present, valid *bool) bool {
+func (t *jsonTuple) nullableElement(present, valid *bool) bool {
 	c := t.c
 	if !c.decode {
 		if !*present {
@@ -113,17 +116,17 @@ func (t *jsonTuple) nullable(present, valid *bool) bool {
 			}
 			return false
 		}
-		return t.next() && c.nullable(present, valid)
+		return t.element() && c.nullable(present, valid)
 	}
-	if !t.next() {
+	if !t.element() {
 		*present, *valid = false, false
 		return false
 	}
 	return c.nullable(present, valid)
 }
 
-// end skips the elements that no field holds and closes the array.
-func (t *jsonTuple) end() {
+// endTuple skips the elements that no field holds and closes the array.
+func (t *jsonTuple) endTuple() {
 	c := t.c
 	if c.err != nil {
 		return
@@ -132,7 +135,7 @@ func (t *jsonTuple) end() {
 		c.endContainer(']')
 		return
 	}
-	for t.next() {
+	for t.element() {
 		c.skipValue()
 	}
 }
@@ -146,16 +149,16 @@ func moveRest[T any](t *jsonTuple, rest *[]T, elem func(*T, *jsonCodec)) {
 	}
 	if !c.decode {
 		for i := range *rest {
-			if !t.next() {
+			if !t.element() {
 				return
 			}
 			elem(&(*rest)[i], c)
 		}
-		t.end()
+		t.endTuple()
 		return
 	}
 	var out []T
-	for t.next() {
+	for t.element() {
 		var zero T
 		out = append(out, zero)
 		elem(&out[len(out)-1], c)

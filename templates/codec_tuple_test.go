@@ -22,13 +22,13 @@ func (v *codecPoint) moveJSON(c *jsonCodec) {
 	if c.decoding() {
 		*v = codecPoint{}
 	}
-	if t.next() {
+	if t.element() {
 		c.float64(&v.X)
 	}
-	if t.next() {
+	if t.element() {
 		c.string(&v.Label)
 	}
-	if t.optional(&v.Extra.set) {
+	if t.optionalElement(&v.Extra.set) {
 		c.bool(&v.Extra.value)
 	}
 	moveRest(&t, &v.Rest, int64Value)
@@ -51,13 +51,13 @@ func (v *codecPair) moveJSON(c *jsonCodec) {
 	if c.decoding() {
 		*v = codecPair{}
 	}
-	if t.next() {
+	if t.element() {
 		v.A.moveJSON(c)
 	}
-	if t.nullable(&v.B.present, &v.B.valid) {
+	if t.nullableElement(&v.B.present, &v.B.valid) {
 		c.string(&v.B.value)
 	}
-	t.end()
+	t.endTuple()
 }
 
 func (v codecPair) MarshalJSON() ([]byte, error)     { return marshalJSON(&v) }

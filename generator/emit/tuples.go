@@ -62,10 +62,10 @@ func (e *emitter) tuple(f *jen.File, t *ir.Type) {
 //		if c.decoding() {
 //			*v = Point{}
 //		}
-//		if t.next() {
+//		if t.element() {
 //			c.float64(&v.V0)
 //		}
-//		if t.optional(&v.V1.set) {
+//		if t.optionalElement(&v.V1.set) {
 //			c.string(&v.V1.value)
 //		}
 //		moveRest(&t, &v.Rest, stringValue)
@@ -80,23 +80,23 @@ func (e *emitter) tupleCodec(f *jen.File, t *ir.Type) {
 		field := jen.Id("v").Dot(fl.Name)
 		switch {
 		case fl.Wrap == ir.Opt:
-			body = append(body, jen.If(jen.Id("t").Dot("optional").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(
+			body = append(body, jen.If(jen.Id("t").Dot("optionalElement").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(
 				e.moveCode(fl.Type, field.Clone().Dot("value"))))
 		case fl.Wrap == ir.Nullable:
-			body = append(body, jen.If(jen.Id("t").Dot("nullable").Call(
+			body = append(body, jen.If(jen.Id("t").Dot("nullableElement").Call(
 				jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")))).Block(
 				e.moveCode(fl.Type, field.Clone().Dot("value"))))
 		case fl.Wrap == ir.Pointer:
-			body = append(body, jen.If(jen.Id("t").Dot("next").Call()).Block(
+			body = append(body, jen.If(jen.Id("t").Dot("element").Call()).Block(
 				jen.Id("movePointer").Call(jen.Id("c"), jen.Op("&").Add(field.Clone()), e.elemMover(fl.Type))))
 		default:
-			body = append(body, jen.If(jen.Id("t").Dot("next").Call()).Block(e.moveCode(fl.Type, field.Clone())))
+			body = append(body, jen.If(jen.Id("t").Dot("element").Call()).Block(e.moveCode(fl.Type, field.Clone())))
 		}
 	}
 	if t.Additional != nil {
 		body = append(body, jen.Id("moveRest").Call(jen.Op("&").Id("t"), jen.Op("&").Id("v").Dot("Rest"), e.elemMover(*t.Additional)))
 	} else {
-		body = append(body, jen.Id("t").Dot("end").Call())
+		body = append(body, jen.Id("t").Dot("endTuple").Call())
 	}
 	f.Comment("moveJSON encodes or decodes v as a JSON array, as c directs.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("moveJSON").Params(jen.Id("c").Op("*").Id("jsonCodec")).Block(body...)
