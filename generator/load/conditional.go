@@ -65,9 +65,13 @@ func (b *builder) conditionalMembers(t *ir.Type, s *openapi3.Schema, ptr string)
 				missing = append(missing, name)
 			}
 		}
+		what, are, them := "properties", "are", "them"
+		if len(missing) == 1 {
+			what, are, them = "property", "is", "it"
+		}
 		if len(missing) > 0 {
-			b.warn(at, "properties %s are declared only under a condition, which a Go struct cannot express; they are not fields of %s, and are dropped on decode; "+
-				"declare them in the object's own properties (optional), or allow additionalProperties to keep them", quoteAll(missing), t.Name)
+			b.warn(at, "%s %s %s declared only under a condition, which a Go struct cannot express: not a field of %s, dropped on decode; "+
+				"declare %s in the object's own properties (optional), or allow additionalProperties to keep %s", what, quoteAll(missing), are, t.Name, them, them)
 		}
 	}
 	for _, name := range sortedKeys(s.DependentSchemas) {

@@ -38,15 +38,19 @@ func (b *builder) fillTuple(t *ir.Type, s *openapi3.Schema, ptr string) {
 	}
 	scope := naming.NewScope("Rest")
 	for i, sr := range s.PrefixItems {
-		name := fmt.Sprintf("V%d", i)
-		if sr != nil && sr.Value != nil && sr.Value.Title != "" {
+		name, titled := fmt.Sprintf("V%d", i), sr != nil && sr.Value != nil && sr.Value.Title != ""
+		if titled {
 			name = naming.Exported(sr.Value.Title)
 		}
 		name = scope.Claim(name)
 		ref, null := b.refOf(sr, t.Name+name, fmt.Sprintf("%s/prefixItems/%d", ptr, i))
 		f := &ir.Field{Name: name, JSONName: fmt.Sprint(i), Type: ref, Required: i < required}
 		if sr != nil && sr.Value != nil {
-			f.Doc, f.Deprecated = withDefault(doc(sr.Value), sr.Value.Default), sr.Value.Deprecated
+			text := doc(sr.Value)
+			if titled {
+				text = sr.Value.Description // the title is the name
+			}
+			f.Doc, f.Deprecated = withDefault(text, sr.Value.Default), sr.Value.Deprecated
 		}
 		if f.Doc == "" {
 			f.Doc = fmt.Sprintf("%s is the element at index %d.", name, i)

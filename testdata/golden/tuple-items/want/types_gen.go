@@ -63,13 +63,13 @@ func (v *PointCoords) moveJSON(c *jsonCodec) {
 	if c.decoding() {
 		*v = PointCoords{}
 	}
-	if t.next() {
+	if t.element() {
 		c.float64(&v.V0)
 	}
-	if t.next() {
+	if t.element() {
 		c.float64(&v.V1)
 	}
-	t.end()
+	t.endTuple()
 }
 
 // MarshalJSON encodes v as the API expects it.
@@ -102,13 +102,13 @@ func (v *PointPair) moveJSON(c *jsonCodec) {
 	if c.decoding() {
 		*v = PointPair{}
 	}
-	if t.next() {
+	if t.element() {
 		c.int64(&v.V0)
 	}
-	if t.next() {
+	if t.element() {
 		c.bool(&v.V1)
 	}
-	t.end()
+	t.endTuple()
 }
 
 // MarshalJSON encodes v as the API expects it.
