@@ -12,6 +12,12 @@ import (
 // the list stays nullability (Nullable[T] around the union), and integer
 // beside number is left to number, which holds it.
 
+// typeWords name the variants of a type list whose Go type names none:
+// any JSON object is an Object, any JSON array a List.
+var typeWords = map[string]string{
+	"object": "Object", "array": "List", "string": "String", "integer": "Int", "number": "Float", "boolean": "Bool",
+}
+
 // typeList returns the kinds of value a schema's type list allows, null
 // and an integer beside a number left out; nil when it allows at most one.
 func typeList(s *openapi3.Schema) []string {

@@ -52,6 +52,9 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 		}
 		ref, _ := b.refOf(m, hint, mptr)
 		name := variantName(ref, orig, i)
+		if key == "type" && strings.HasPrefix(name, "Variant") {
+			name = typeWords[m.Value.Type.Slice()[0]] // map[string]any: Object
+		}
 		if rest, ok := strings.CutPrefix(name, t.Name); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
 			name = rest // ContactEmail in Contact -> ContactOfEmail, AsEmail
 		}
