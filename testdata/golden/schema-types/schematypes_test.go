@@ -128,14 +128,24 @@ func TestTupleGap(t *testing.T) {
 	}
 }
 
-// A query parameter in base64url travels in the URL alphabet.
-func TestBase64URLQuery(t *testing.T) {
+// A query parameter in base64url travels in the URL alphabet; one whose
+// type is a list travels as the text of the variant it holds.
+func TestQueryParameters(t *testing.T) {
 	client, _, query := server(t, `{"kind":"shape","level":3,"id":1,"origin":[0,0]}`)
-	if _, err := client.Default.GetShape(context.Background(), "s1", &DefaultGetShapeRequest{Digest: []byte{0xfb, 0xff}}); err != nil {
-		t.Fatal(err)
-	}
-	if *query != "digest=-_8%3D" {
-		t.Errorf("query = %s", *query)
+	for _, tt := range []struct {
+		req  *DefaultGetShapeRequest
+		want string
+	}{
+		{&DefaultGetShapeRequest{Digest: []byte{0xfb, 0xff}}, "digest=-_8%3D"},
+		{&DefaultGetShapeRequest{Near: Some(DefaultGetShapeRequestNearOfString("a b"))}, "near=a+b"},
+		{&DefaultGetShapeRequest{Near: Some(DefaultGetShapeRequestNearOfInt(7))}, "near=7"},
+	} {
+		if _, err := client.Default.GetShape(context.Background(), "s1", tt.req); err != nil {
+			t.Fatal(err)
+		}
+		if *query != tt.want {
+			t.Errorf("query = %s, want %s", *query, tt.want)
+		}
 	}
 }
 

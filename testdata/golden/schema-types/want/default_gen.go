@@ -50,6 +50,9 @@ func (s *DefaultService) GetShape(ctx context.Context, id string, req *DefaultGe
 	if req.Digest != nil {
 		op.addQuery("digest", base64.URLEncoding.EncodeToString(req.Digest))
 	}
+	if v, ok := req.Near.Get(); ok {
+		op.addQuery("near", jsonString(v))
+	}
 	var out Shape
 	ok, err := s.core.call(ctx, op, &out, opts)
 	if err != nil || !ok {
@@ -174,4 +177,7 @@ func (v *DefaultCreateShapeRequest) UnmarshalJSON(data []byte) error {
 type DefaultGetShapeRequest struct {
 	// Sent as the query parameter "digest".
 	Digest []byte `json:"-"`
+
+	// Sent as the query parameter "near".
+	Near Opt[DefaultGetShapeRequestNear] `json:"-"`
 }
