@@ -118,7 +118,7 @@ const (
 // Field is a struct field.
 type Field struct {
 	Name       string // Go name
-	JSONName   string // "-" for fields that are not in the JSON body
+	JSONName   string // "-" for fields that are not in the JSON body; a tuple element's index
 	Doc        string
 	Type       TypeRef
 	Wrap       Wrap
