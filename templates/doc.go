@@ -50,7 +50,7 @@
 //
 // Unexported:
 //
-//	anyValue appendCompact appendJSONString applyCredentials attempt
+//	anyValue appendCompact base64URLValue appendJSONString applyCredentials attempt
 //	attemptResult backoff boolValue bytesValue byteValue
 //	chainMiddlewares checkCursor checkJSONContentType clientCore
 //	codecPool countPresent credential credentialsFor decodeJSON
@@ -61,11 +61,11 @@
 //	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
 //	int32Value int64Value intValue is2xx isConnectionError isDigits isHex
 //	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
-//	jsonMover jsonString jsonValue kindArray kindBool kindInteger
+//	jsonMover jsonString jsonTuple jsonValue kindArray kindBool kindInteger
 //	kindNull kindNumber kindObject kindOf kindString lineBufferSize lineReader lineSource marshalJSON
 //	maxBackoff maxDrain maxEmptyReads maxErrorBody maxJSONDepth maxMessage
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
-//	moveExtra moveMap movePointer moveSlice newAPIError newClientCore
+//	moveConst moveExtra moveMap movePointer moveRest moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
 //	objectMembers operation paginate paramPair paramText parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest

@@ -22,12 +22,19 @@ func writeFilePart(mw *multipart.Writer, field string, r io.Reader) error {
 	return err
 }
 
-// jsonString is the JSON text of v, for an object or union sent as a
-// parameter or form field; "" when v does not encode.
+// jsonString is the text of v, a union, an object or any JSON value, sent
+// as a parameter or form field: a string as itself, as a string parameter
+// travels, anything else as its JSON text; "" when v does not encode.
 func jsonString(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return ""
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if json.Unmarshal(b, &s) == nil {
+			return s
+		}
 	}
 	return string(b)
 }

@@ -47,6 +47,12 @@ func TestJSONString(t *testing.T) {
 	if got := jsonString(map[string]int{"a": 1}); got != `{"a":1}` {
 		t.Errorf("jsonString = %s", got)
 	}
+	if got := jsonString(any("a b\u00e9")); got != "a bé" {
+		t.Errorf("jsonString of a string = %q", got)
+	}
+	if got := jsonString(any(42)); got != "42" {
+		t.Errorf("jsonString of a number = %q", got)
+	}
 	if got := jsonString(func() {}); got != "" {
 		t.Errorf("jsonString of a func = %q", got)
 	}

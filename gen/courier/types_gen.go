@@ -296,6 +296,8 @@ type ElementalActionNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `action`.
+	//
+	// Left at its zero value, it is sent as "action", the only value it may have.
 	Type ElementalActionNodeType `json:"type"`
 
 	// Label of the button or link.
@@ -345,7 +347,7 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "action", stringValue)
 		case 5:
 			c.string(&v.Content)
 		case 6:
@@ -397,6 +399,8 @@ type ElementalChannelNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `channel`.
+	//
+	// Left at its zero value, it is sent as "channel", the only value it may have.
 	Type ElementalChannelNodeType `json:"type"`
 
 	// The channel this content is for, for example `email`.
@@ -440,7 +444,7 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "channel", stringValue)
 		case 5:
 			c.string(&v.Channel)
 		case 6:
@@ -560,6 +564,8 @@ type ElementalDividerNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `divider`.
+	//
+	// Left at its zero value, it is sent as "divider", the only value it may have.
 	Type ElementalDividerNodeType `json:"type"`
 
 	// Colour of the rule.
@@ -591,7 +597,7 @@ func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "divider", stringValue)
 		case 5:
 			if c.nullable(&v.Color.present, &v.Color.valid) {
 				c.string(&v.Color.value)
@@ -625,6 +631,8 @@ type ElementalHTMLNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `html`.
+	//
+	// Left at its zero value, it is sent as "html", the only value it may have.
 	Type ElementalHTMLNodeType `json:"type"`
 
 	// The HTML.
@@ -659,7 +667,7 @@ func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "html", stringValue)
 		case 5:
 			c.string(&v.Content)
 		case 6:
@@ -695,6 +703,8 @@ type ElementalImageNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `image`.
+	//
+	// Left at its zero value, it is sent as "image", the only value it may have.
 	Type ElementalImageNodeType `json:"type"`
 
 	// URL of the image.
@@ -738,7 +748,7 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "image", stringValue)
 		case 5:
 			c.string(&v.Src)
 		case 6:
@@ -786,6 +796,8 @@ type ElementalMetaNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `meta`.
+	//
+	// Left at its zero value, it is sent as "meta", the only value it may have.
 	Type ElementalMetaNodeType `json:"type"`
 
 	// Title, or subject line on channels that have one.
@@ -817,7 +829,7 @@ func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "meta", stringValue)
 		case 5:
 			if c.nullable(&v.Title.present, &v.Title.valid) {
 				c.string(&v.Title.value)
@@ -851,6 +863,8 @@ type ElementalQuoteNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `quote`.
+	//
+	// Left at its zero value, it is sent as "quote", the only value it may have.
 	Type ElementalQuoteNodeType `json:"type"`
 
 	// The quoted text.
@@ -894,7 +908,7 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "quote", stringValue)
 		case 5:
 			c.string(&v.Content)
 		case 6:
@@ -938,6 +952,8 @@ type ElementalTextNode struct {
 	Ref Nullable[string] `json:"ref,omitzero"`
 
 	// Always `text`.
+	//
+	// Left at its zero value, it is sent as "text", the only value it may have.
 	Type ElementalTextNodeType `json:"type"`
 
 	// The text; may use template variables.
@@ -996,7 +1012,7 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 				c.string(&v.Ref.value)
 			}
 		case 4:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "text", stringValue)
 		case 5:
 			c.string(&v.Content)
 		case 6:
@@ -1109,7 +1125,7 @@ type InboundBulkMessage struct {
 	// Localisation for the message. Courier's current model is an object keyed by
 	// locale code whose values are objects; older guides send a single locale code
 	// such as `en_US`. Both forms are accepted.
-	Locale Nullable[any] `json:"locale,omitzero"`
+	Locale Nullable[InboundBulkMessageLocale] `json:"locale,omitzero"`
 
 	// Settings merged into the requests Courier makes to providers.
 	Override Nullable[map[string]any] `json:"override,omitzero"`
@@ -1151,7 +1167,7 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 			}
 		case 5:
 			if c.nullable(&v.Locale.present, &v.Locale.valid) {
-				c.any(&v.Locale.value)
+				v.Locale.value.moveJSON(c)
 			}
 		case 6:
 			if c.nullable(&v.Override.present, &v.Override.valid) {
@@ -1530,7 +1546,7 @@ func (v *MessageDelay) UnmarshalJSON(data []byte) error {
 // Inbox).
 type MessageExpiry struct {
 	// A duration, as milliseconds or as text.
-	ExpiresIn any `json:"expires_in"`
+	ExpiresIn MessageExpiryExpiresIn `json:"expires_in"`
 
 	// An absolute expiry time, ISO 8601.
 	ExpiresAt Nullable[string] `json:"expires_at,omitzero"`
@@ -1545,7 +1561,7 @@ func (v *MessageExpiry) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfMessageExpiry); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.any(&v.ExpiresIn)
+			v.ExpiresIn.moveJSON(c)
 		case 1:
 			if c.nullable(&v.ExpiresAt.present, &v.ExpiresAt.valid) {
 				c.string(&v.ExpiresAt.value)

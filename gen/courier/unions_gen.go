@@ -425,3 +425,207 @@ func (u ElementalNode) MarshalJSON() ([]byte, error) {
 func (u *ElementalNode) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, u)
 }
+
+// InboundBulkMessageLocale is localisation for the message. Courier's current
+// model is an object keyed by locale code whose values are objects; older
+// guides send a single locale code such as `en_US`. Both forms are accepted.
+//
+// InboundBulkMessageLocale holds one of:
+//   - map[string]any
+//   - string
+type InboundBulkMessageLocale struct {
+	variant int // 1-based index into the variants; 0 when unknown
+	value   any
+	raw     json.RawMessage // the JSON of an unknown variant
+}
+
+// variantsOfInboundBulkMessageLocale tells the variants of InboundBulkMessageLocale apart, in order.
+var variantsOfInboundBulkMessageLocale = []unionVariant{{kinds: kindObject}, {kinds: kindString}}
+
+// InboundBulkMessageLocaleOfObject returns an InboundBulkMessageLocale holding v.
+func InboundBulkMessageLocaleOfObject(v map[string]any) InboundBulkMessageLocale {
+	return InboundBulkMessageLocale{
+		value:   v,
+		variant: 1,
+	}
+}
+
+// AsObject returns the map[string]any variant, and whether u holds it.
+func (u InboundBulkMessageLocale) AsObject() (map[string]any, bool) {
+	v, ok := u.value.(map[string]any)
+	return v, ok && u.variant == 1
+}
+
+// InboundBulkMessageLocaleOfString returns an InboundBulkMessageLocale holding v.
+func InboundBulkMessageLocaleOfString(v string) InboundBulkMessageLocale {
+	return InboundBulkMessageLocale{
+		value:   v,
+		variant: 2,
+	}
+}
+
+// AsString returns the string variant, and whether u holds it.
+func (u InboundBulkMessageLocale) AsString() (string, bool) {
+	v, ok := u.value.(string)
+	return v, ok && u.variant == 2
+}
+
+// IsKnown reports whether u holds one of the variants the API description lists.
+func (u InboundBulkMessageLocale) IsKnown() bool {
+	return u.variant != 0
+}
+
+// Raw returns the JSON of a variant the API description does not list, as received.
+func (u InboundBulkMessageLocale) Raw() json.RawMessage {
+	return u.raw
+}
+
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *InboundBulkMessageLocale) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
+		}
+		switch pickVariant(data, "", variantsOfInboundBulkMessageLocale) {
+		case 0:
+			var v map[string]any
+			if decodeValue(data, &v, func(p *map[string]any, c *jsonCodec) {
+				moveMap(c, p, anyValue)
+			}) == nil {
+				*u = InboundBulkMessageLocaleOfObject(v)
+				return
+			}
+		case 1:
+			var v string
+			if decodeValue(data, &v, stringValue) == nil {
+				*u = InboundBulkMessageLocaleOfString(v)
+				return
+			}
+		}
+		*u = InboundBulkMessageLocale{raw: bytes.Clone(data)}
+		return
+	}
+	switch u.variant {
+	case 1:
+		v := u.value.(map[string]any)
+		moveMap(c, &v, anyValue)
+	case 2:
+		v := u.value.(string)
+		c.string(&v)
+	default:
+		c.raw(&u.raw)
+	}
+}
+
+// MarshalJSON encodes u as the API expects it.
+func (u InboundBulkMessageLocale) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
+}
+
+// UnmarshalJSON decodes data into u.
+func (u *InboundBulkMessageLocale) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
+}
+
+// MessageExpiryExpiresIn is a duration, as milliseconds or as text.
+//
+// MessageExpiryExpiresIn holds one of:
+//   - string
+//   - int64
+type MessageExpiryExpiresIn struct {
+	variant int // 1-based index into the variants; 0 when unknown
+	value   any
+	raw     json.RawMessage // the JSON of an unknown variant
+}
+
+// variantsOfMessageExpiryExpiresIn tells the variants of MessageExpiryExpiresIn apart, in order.
+var variantsOfMessageExpiryExpiresIn = []unionVariant{{kinds: kindString}, {kinds: kindInteger}}
+
+// MessageExpiryExpiresInOfString returns a MessageExpiryExpiresIn holding v.
+func MessageExpiryExpiresInOfString(v string) MessageExpiryExpiresIn {
+	return MessageExpiryExpiresIn{
+		value:   v,
+		variant: 1,
+	}
+}
+
+// AsString returns the string variant, and whether u holds it.
+func (u MessageExpiryExpiresIn) AsString() (string, bool) {
+	v, ok := u.value.(string)
+	return v, ok && u.variant == 1
+}
+
+// MessageExpiryExpiresInOfInt returns a MessageExpiryExpiresIn holding v.
+func MessageExpiryExpiresInOfInt(v int64) MessageExpiryExpiresIn {
+	return MessageExpiryExpiresIn{
+		value:   v,
+		variant: 2,
+	}
+}
+
+// AsInt returns the int64 variant, and whether u holds it.
+func (u MessageExpiryExpiresIn) AsInt() (int64, bool) {
+	v, ok := u.value.(int64)
+	return v, ok && u.variant == 2
+}
+
+// IsKnown reports whether u holds one of the variants the API description lists.
+func (u MessageExpiryExpiresIn) IsKnown() bool {
+	return u.variant != 0
+}
+
+// Raw returns the JSON of a variant the API description does not list, as received.
+func (u MessageExpiryExpiresIn) Raw() json.RawMessage {
+	return u.raw
+}
+
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *MessageExpiryExpiresIn) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
+		}
+		switch pickVariant(data, "", variantsOfMessageExpiryExpiresIn) {
+		case 0:
+			var v string
+			if decodeValue(data, &v, stringValue) == nil {
+				*u = MessageExpiryExpiresInOfString(v)
+				return
+			}
+		case 1:
+			var v int64
+			if decodeValue(data, &v, int64Value) == nil {
+				*u = MessageExpiryExpiresInOfInt(v)
+				return
+			}
+		}
+		*u = MessageExpiryExpiresIn{raw: bytes.Clone(data)}
+		return
+	}
+	switch u.variant {
+	case 1:
+		v := u.value.(string)
+		c.string(&v)
+	case 2:
+		v := u.value.(int64)
+		c.int64(&v)
+	default:
+		c.raw(&u.raw)
+	}
+}
+
+// MarshalJSON encodes u as the API expects it.
+func (u MessageExpiryExpiresIn) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
+}
+
+// UnmarshalJSON decodes data into u.
+func (u *MessageExpiryExpiresIn) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
+}

@@ -96,6 +96,9 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 		return []jen.Code{jen.If(jen.Id("c").Dot("hasValue").Call(field.Clone().Op("!=").Nil())).Block(
 			jen.Id("movePointer").Call(jen.Id("c"), jen.Op("&").Add(field.Clone()), e.elemMover(fl.Type)))}
 	}
+	if fills(fl) {
+		return []jen.Code{e.constCode(fl, field)}
+	}
 	if omitted(fl) {
 		return []jen.Code{jen.If(jen.Id("c").Dot("hasValue").Call(field.Clone().Op("!=").Nil())).Block(
 			e.moveCode(fl.Type, field.Clone()))}
@@ -109,7 +112,7 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 var builtinMovers = map[string]string{
 	ir.String: "string", ir.Int64: "int64", ir.Int32: "int32", ir.Float64: "float64",
 	ir.Float32: "float32", ir.Bool: "bool", ir.Any: "any", ir.Bytes: "bytes",
-	ir.Time: "time", ir.RawMessage: "raw",
+	ir.Time: "time", ir.RawMessage: "raw", ir.Base64URL: "base64URL",
 }
 
 // moveCode moves the addressable value x of type r:
@@ -142,7 +145,7 @@ func (e *emitter) movePtr(r ir.TypeRef, p jen.Code, x *jen.Statement) jen.Code {
 	}
 	t := e.byName[r.Name]
 	switch {
-	case t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || hasMover(t):
+	case t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t):
 		if x != nil {
 			return x.Clone().Dot("moveJSON").Call(c)
 		}
@@ -173,7 +176,7 @@ func (e *emitter) elemMover(r ir.TypeRef) jen.Code {
 	}
 	if r.Kind == ir.Named {
 		t := e.byName[r.Name]
-		if t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || hasMover(t) {
+		if t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t) {
 			return jen.Parens(jen.Op("*").Id(r.Name)).Dot("moveJSON")
 		}
 		if t.Alias {

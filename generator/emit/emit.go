@@ -141,7 +141,7 @@ func typeCode(r ir.TypeRef) jen.Code {
 	switch r.Name {
 	case ir.Any:
 		return jen.Any()
-	case ir.Bytes:
+	case ir.Bytes, ir.Base64URL:
 		return jen.Index().Byte()
 	case ir.Time:
 		return jen.Qual("time", "Time")
@@ -179,7 +179,7 @@ func MethodLocals() []string {
 	return []string{
 		"ctx", "req", "opts", "s", "op", "out", "res", "err", "ok", "v", "k", "i", "r",
 		"parts", "form", "mw", "body", "base", "page", "cursor", "p",
-		"bytes", "context", "fmt", "http", "io", "iter", "maps", "multipart", "slices",
+		"base64", "bytes", "context", "fmt", "http", "io", "iter", "maps", "multipart", "slices",
 		"strconv", "strings", "time", "url", "json",
 	}
 }

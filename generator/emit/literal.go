@@ -1,9 +1,11 @@
 package emit
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -90,6 +92,13 @@ func (e *emitter) builtinLiteral(v any, r ir.TypeRef) jen.Code {
 		}
 	case ir.Any:
 		return anyLiteral(v)
+	case ir.Base64URL:
+		// exampleValue would read the text with the standard alphabet.
+		s, _ := v.(string)
+		if b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "=")); err == nil {
+			return jen.Index().Byte().Call(jen.Lit(string(b)))
+		}
+		return jen.Index().Byte().Call(jen.Nil())
 	}
 	return e.fallback(v, typeCode(r))
 }

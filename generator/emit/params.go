@@ -57,7 +57,7 @@ func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, nam
 			out = append(out, e.mapParam(p, field, add))
 		case e.isString(p.Type) && !p.Required:
 			out = append(out, jen.If(jen.Add(field).Op("!=").Lit("")).Block(add(name, e.format(field, p.Type))))
-		case p.Wrap == ir.Pointer || (p.Type.Kind == ir.Builtin && p.Type.Name == ir.Any):
+		case p.Wrap == ir.Pointer || p.Type.Kind == ir.Builtin && p.Type.NilIsAbsent():
 			out = append(out, jen.If(jen.Add(field).Op("!=").Nil()).Block(add(name, e.format(field, p.Type))))
 		default:
 			out = append(out, add(name, e.format(field, p.Type)))
@@ -166,6 +166,10 @@ func (e *emitter) format(v jen.Code, r ir.TypeRef) jen.Code {
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v))
 	case ir.Time:
 		return jen.Add(v).Dot("Format").Call(jen.Qual("time", "RFC3339"))
+	case ir.Bytes:
+		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+	case ir.Base64URL:
+		return jen.Qual("encoding/base64", "URLEncoding").Dot("EncodeToString").Call(v)
 	case ir.Any, ir.RawMessage:
 		return jen.Id("jsonString").Call(v)
 	}

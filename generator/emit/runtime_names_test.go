@@ -21,7 +21,7 @@ var emitsOwn = []string{
 	// locals and parameters
 	"_", "b", "base", "body", "c", "client", "ctx", "cursor", "data", "doc",
 	"form", "i", "k", "key", "kv", "line", "mw", "ok", "op", "opts", "out", "p",
-	"page", "parts", "r", "req", "res", "s", "srv", "status", "T", "u",
+	"page", "parts", "r", "req", "res", "s", "srv", "status", "t", "T", "u",
 	"v", "w",
 	// declared by emit: the service's field, the examples' helpers, the
 	// methods and fields of generated types
@@ -29,6 +29,7 @@ var emitsOwn = []string{
 	"MarshalJSON", "UnmarshalJSON", "IsKnown", "Raw", "Body",
 	"moveJSON", "names", "additional",
 	"raw", "variant", "value", "discriminator", "kinds", "required", "properties",
+	"Rest", // a tuple's elements after its declared ones
 }
 
 // TestRuntimeNames checks every identifier emit writes as a bare string

@@ -222,7 +222,7 @@ func (e *emitter) bodyValue(o *ir.Operation) jen.Code {
 		if f.Name != "Body" || f.Wrap != ir.Plain || f.Type.Kind != ir.Named {
 			continue
 		}
-		if t := e.byName[f.Type.Name]; t != nil && (t.Kind == ir.Struct || t.Kind == ir.Union) {
+		if t := e.byName[f.Type.Name]; t != nil && (t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple) {
 			return jen.Op("&").Add(body)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // which sit with their service.
 func (e *emitter) typesFile() *jen.File {
 	return e.fileOf(func(t *ir.Type) bool {
-		return !e.requests[t] && (t.Kind == ir.Struct || t.Kind == ir.Defined)
+		return !e.requests[t] && (t.Kind == ir.Struct || t.Kind == ir.Defined || t.Kind == ir.Tuple)
 	}, e.declare)
 }
 
@@ -36,6 +36,10 @@ func (e *emitter) fileOf(match func(*ir.Type) bool, write func(*jen.File, *ir.Ty
 
 // declare writes one struct or defined type with its methods.
 func (e *emitter) declare(f *jen.File, t *ir.Type) {
+	if t.Kind == ir.Tuple {
+		e.tuple(f, t)
+		return
+	}
 	docComment(f, deprecated(docFor(t.Name, t.Doc, t.Name+" is a schema of the API."), t.Deprecated))
 	if t.Kind == ir.Defined {
 		if t.Alias {
@@ -61,7 +65,7 @@ func structFields(t *ir.Type) []jen.Code {
 		if i > 0 {
 			out = append(out, jen.Line())
 		}
-		for _, c := range fieldComment(deprecated(fl.Doc, fl.Deprecated)) {
+		for _, c := range fieldComment(deprecated(constDoc(fl), fl.Deprecated)) {
 			out = append(out, c)
 		}
 		out = append(out, jen.Id(fl.Name).Add(wrapped(fl.Type, fl.Wrap)).Tag(map[string]string{"json": jsonTag(fl)}))

@@ -61,6 +61,11 @@ const (
 	Union
 	// Defined is a named type over another type: type Tags []string.
 	Defined
+	// Tuple is a JSON array whose elements have types by position
+	// (prefixItems): a struct whose fields are the elements in order,
+	// encoded as an array. Fields are the elements; Additional, when set,
+	// is the type of the elements after them, held in a Rest slice.
+	Tuple
 )
 
 // Type is a named Go type.
@@ -73,9 +78,9 @@ type Type struct {
 	// Alias declares `type Name = Underlying` instead of a defined type.
 	Alias bool
 
-	// Struct
+	// Struct and Tuple
 	Fields     []*Field
-	Additional *TypeRef // element type of additionalProperties, when allowed
+	Additional *TypeRef // element type of additionalProperties (a tuple's items after its fields), when allowed
 
 	// Enum
 	Base   *TypeRef // string, int64, float64 or bool
@@ -115,7 +120,7 @@ const (
 // Field is a struct field.
 type Field struct {
 	Name       string // Go name
-	JSONName   string // "-" for fields that are not in the JSON body
+	JSONName   string // "-" for fields that are not in the JSON body; a tuple element's index
 	Doc        string
 	Type       TypeRef
 	Wrap       Wrap
@@ -125,6 +130,10 @@ type Field struct {
 	// writeOnly). Load has already decided Required and Wrap from it and
 	// from where the type is used; emitters need not look at it.
 	Access Access
+	// Const is the only value a required property may have (const, or an
+	// enum of one value), as the enum's base type: it is sent when the
+	// field is left at its zero value. Nil for other fields.
+	Const any
 }
 
 // Access is the direction a property travels in.
@@ -193,14 +202,17 @@ type Import struct {
 
 // Builtin type names used in TypeRef.Name.
 const (
-	String     = "string"
-	Int64      = "int64"
-	Int32      = "int32"
-	Float64    = "float64"
-	Float32    = "float32"
-	Bool       = "bool"
-	Any        = "any"
-	Bytes      = "[]byte"
+	String  = "string"
+	Int64   = "int64"
+	Int32   = "int32"
+	Float64 = "float64"
+	Float32 = "float32"
+	Bool    = "bool"
+	Any     = "any"
+	Bytes   = "[]byte"
+	// Base64URL is a []byte that travels in the URL-safe base64 alphabet
+	// (contentEncoding: base64url); Bytes uses the standard one.
+	Base64URL  = "[]byte base64url"
 	Time       = "time.Time"
 	RawMessage = "json.RawMessage"
 	Reader     = "io.Reader"
@@ -228,7 +240,7 @@ func MapOf(elem TypeRef) TypeRef { return TypeRef{Kind: Map, Elem: &elem} }
 // for an absent value: slices, maps and interfaces.
 func (r TypeRef) NilIsAbsent() bool {
 	return r.Kind == Slice || r.Kind == Map ||
-		(r.Kind == Builtin && (r.Name == Any || r.Name == RawMessage || r.Name == Bytes))
+		(r.Kind == Builtin && (r.Name == Any || r.Name == RawMessage || r.Name == Bytes || r.Name == Base64URL))
 }
 
 // ServerVar is a variable of the server URL.

@@ -16,7 +16,7 @@ import (
 // maps already break a cycle.
 func (b *builder) breakCycles() {
 	for _, t := range b.types {
-		if t.Kind != ir.Struct {
+		if t.Kind != ir.Struct && t.Kind != ir.Tuple {
 			continue
 		}
 		for _, f := range t.Fields {
@@ -41,7 +41,7 @@ func (b *builder) reaches(from, to string, seen map[string]bool) bool {
 		return false
 	}
 	switch t.Kind {
-	case ir.Struct:
+	case ir.Struct, ir.Tuple:
 		for _, f := range t.Fields {
 			if f.Type.Kind == ir.Named && f.Wrap != ir.Pointer && b.reaches(f.Type.Name, to, seen) {
 				return true

@@ -16,15 +16,7 @@ import (
 // values that would share a Go name are numbered.
 func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
 	t.Kind = ir.Enum
-	base := ir.BuiltinRef(ir.String)
-	switch primaryType(s) {
-	case "integer":
-		base = ir.BuiltinRef(ir.Int64)
-	case "number":
-		base = ir.BuiltinRef(ir.Float64)
-	case "boolean":
-		base = ir.BuiltinRef(ir.Bool)
-	}
+	base := enumBase(s)
 	t.Base = &base
 	seen := map[string]bool{}
 	chosen := map[string]int{} // value -> index of its name in x-enum-varnames
@@ -57,6 +49,39 @@ func (b *builder) fillEnum(t *ir.Type, s *openapi3.Schema, ptr string) {
 		}
 		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: val})
 	}
+}
+
+// enumBase is the Go type of an enum's values.
+func enumBase(s *openapi3.Schema) ir.TypeRef {
+	switch primaryType(s) {
+	case "integer":
+		return ir.BuiltinRef(ir.Int64)
+	case "number":
+		return ir.BuiltinRef(ir.Float64)
+	case "boolean":
+		return ir.BuiltinRef(ir.Bool)
+	}
+	return ir.BuiltinRef(ir.String)
+}
+
+// constOf returns the only value an enum schema allows (const, or an enum
+// of one value), as its base type; nil when it allows more, or null, or
+// when the value is the zero value, which needs no filling in.
+func constOf(s *openapi3.Schema) any {
+	vals := enumValues(s)
+	if len(vals) == 0 || nullable(s) || shapeOf(s) != shapeEnum {
+		return nil
+	}
+	for _, v := range vals[1:] {
+		if fmt.Sprint(v) != fmt.Sprint(vals[0]) {
+			return nil
+		}
+	}
+	v, ok := enumValue(enumBase(s).Name, vals[0])
+	if !ok || v == "" || v == int64(0) || v == 0.0 || v == false {
+		return nil
+	}
+	return v
 }
 
 // enumValue converts a decoded enum value to the enum's base type.

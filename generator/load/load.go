@@ -171,11 +171,16 @@ func readSwagger2(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*open
 // document, then has kin-openapi read it, the repaired copies of its files
 // in place of the files.
 func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*openapi3.T, diag.List, error) {
+	anchored, rewritten := resolveAnchors(cfg, loc, tree)
 	repairs, trees := checkRefs(cfg, loc, tree)
+	repairs = append(anchored, repairs...)
 	if len(repairs.Errors()) > 0 {
 		return nil, repairs, nil
 	}
 	changed := map[string]bool{}
+	if rewritten {
+		changed[cfg.Path] = true
+	}
 	repairs = append(repairs, checkKeywords(cfg, loc, trees, changed)...)
 	if len(repairs.Errors()) > 0 {
 		return nil, repairs, nil

@@ -121,7 +121,10 @@ func (b *builder) fillStruct(t *ir.Type, s *openapi3.Schema, ptr string) {
 	case o.openExtra:
 		a := ir.BuiltinRef(ir.Any)
 		t.Additional = &a
+	case s.AdditionalProperties.Has == nil:
+		t.Additional = b.undeclaredMembers(t, s, ptr) // see conditional.go
 	}
+	b.conditionalMembers(t, s, ptr)
 	if slices.ContainsFunc(append(nonNull(s.OneOf), nonNull(s.AnyOf)...), substantive) {
 		b.warn(ptr, "a single oneOf/anyOf member beside properties is not merged; only the properties are generated")
 	}
@@ -151,6 +154,9 @@ func (b *builder) fields(owner string, o *object, names *chooser) []*ir.Field {
 			f.Access = accessOf(p.sr.Value)
 		}
 		f.Wrap = b.wrapFor(ref, f.Required, null)
+		if f.Required && p.sr != nil && p.sr.Value != nil {
+			f.Const = constOf(p.sr.Value)
+		}
 		out = append(out, f)
 	}
 	return out

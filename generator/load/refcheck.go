@@ -115,7 +115,7 @@ func (r *refChecker) follow(from string, ref refAt) {
 	for step := 0; step < 64; step++ {
 		file, frag, _ := strings.Cut(written, "#")
 		if frag != "" && !strings.HasPrefix(frag, "/") {
-			return // a plain-name fragment (a 3.1 $anchor): left to kin-openapi
+			return // a plain-name fragment that names no $anchor of the spec file (see anchors.go): left to kin-openapi
 		}
 		if step == 0 && file == "" && from == r.cfg.Path {
 			// Within the spec file, only that it leads somewhere: a

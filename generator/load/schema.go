@@ -108,6 +108,8 @@ func (b *builder) declare(s *openapi3.Schema, name, ptr string) func() {
 			b.fillUnion(t, s, ptr)
 		case shapeEnum:
 			b.fillEnum(t, s, ptr)
+		case shapeTuple:
+			b.fillTuple(t, s, ptr)
 		}
 	}
 }
@@ -177,11 +179,13 @@ func (b *builder) mapElem(s *openapi3.Schema, hint, ptr string) ir.TypeRef {
 func scalar(s *openapi3.Schema) ir.TypeRef {
 	switch primaryType(s) {
 	case "string":
-		switch s.Format {
-		case "date-time":
-			return ir.BuiltinRef(ir.Time)
-		case "byte":
+		switch {
+		case s.ContentEncoding == "base64" || s.Format == "byte":
 			return ir.BuiltinRef(ir.Bytes)
+		case s.ContentEncoding == "base64url":
+			return ir.BuiltinRef(ir.Base64URL)
+		case s.Format == "date-time":
+			return ir.BuiltinRef(ir.Time)
 		}
 		return ir.BuiltinRef(ir.String)
 	case "integer":
@@ -200,10 +204,22 @@ func scalar(s *openapi3.Schema) ir.TypeRef {
 	return ir.BuiltinRef(ir.Any)
 }
 
-// doc is a schema's description, else its title.
+// doc is a schema's description, else its title, and a line pointing at
+// its externalDocs.
 func doc(s *openapi3.Schema) string {
-	if s.Description != "" {
-		return s.Description
+	text := s.Description
+	if text == "" {
+		text = s.Title
 	}
-	return s.Title
+	if d := s.ExternalDocs; d != nil && d.URL != "" {
+		more := "See " + d.URL
+		if d.Description != "" {
+			more = strings.TrimRight(d.Description, ".") + ": " + d.URL
+		}
+		if text == "" {
+			return more
+		}
+		return text + "\n\n" + more
+	}
+	return text
 }

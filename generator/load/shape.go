@@ -19,10 +19,14 @@ const (
 	shapeEnum                 // enum or const
 	shapeUnion                // oneOf/anyOf of two or more non-null members
 	shapeWrapper              // one member of allOf/oneOf/anyOf and nothing else
+	shapeTuple                // an array with prefixItems: a struct that travels as an array
 )
 
 // shapeOf decides the shape of a schema, looking through null members.
 func shapeOf(s *openapi3.Schema) shape {
+	if isTypeUnion(s) {
+		return shapeUnion // see typelist.go
+	}
 	if len(s.Properties) > 0 {
 		return shapeStruct
 	}
@@ -47,6 +51,9 @@ func shapeOf(s *openapi3.Schema) shape {
 	case "object":
 		return shapeMap
 	case "array":
+		if isTuple(s) {
+			return shapeTuple
+		}
 		return shapeArray
 	case "string", "integer", "number", "boolean":
 		return shapeScalar

@@ -26,10 +26,11 @@ func (c *keywordChecker) nullTypeName(v *yaml.Node) {
 // cannot read and which would stop it from reading the whole document. In
 // OpenAPI 3.1 and later the list is read as `prefixItems`, the same tuple
 // in JSON Schema 2020-12 (the items after the listed ones are unconstrained
-// in both); earlier versions have no tuple keyword, so there the list is
-// read as `items: {}`, any item. Either way the Go type is []any, with a
-// warning. s is the schema holding the keyword, i the index of its key; the
-// result says whether to drop the keyword.
+// in both), and generates a tuple type (see tupletype.go); earlier versions
+// have no tuple keyword, so there the list is read as `items: {}`, any
+// item, held as []any. Either way with a warning. s is the schema holding
+// the keyword, i the index of its key; the result says whether to drop the
+// keyword.
 func (c *keywordChecker) tupleItems(s *yaml.Node, i int, at string, depth int) bool {
 	v := s.Content[i+1]
 	c.changed[c.file] = true
@@ -37,16 +38,15 @@ func (c *keywordChecker) tupleItems(s *yaml.Node, i int, at string, depth int) b
 		c.report(diag.Warning, at, "`items` is a list of schemas (a JSON Schema draft 4 tuple) beside `prefixItems`, which says the same; the list is ignored")
 		return true
 	}
-	const held = "the items are held as any JSON value ([]any), since oagen has no tuple type"
 	if !c.tuplesKnown() {
 		c.report(diag.Warning, at, "`items` is a list of schemas (a JSON Schema draft 4 tuple), which this OpenAPI version does not have; "+
-			"read as any item: %s; write the one schema every item has", held)
+			"read as any item, held as any JSON value ([]any); write the one schema every item has, or use OpenAPI 3.1's `prefixItems`")
 		c.children("prefixItems", v, at, depth) // still checked, for their own mistakes
 		s.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		return false
 	}
-	c.report(diag.Warning, at, "`items` is a list of schemas (a JSON Schema draft 4 tuple); read as `prefixItems`, the same tuple in OpenAPI 3.1, "+
-		"and %s", held)
+	c.report(diag.Warning, at, "`items` is a list of schemas (a JSON Schema draft 4 tuple); read as `prefixItems`, the same tuple in OpenAPI 3.1; "+
+		"write `prefixItems` to say so")
 	s.Content[i].Value = "prefixItems"
 	c.children("prefixItems", v, at, depth)
 	return false

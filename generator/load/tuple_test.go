@@ -56,13 +56,13 @@ func TestRepairedSchemaForms(t *testing.T) {
 		{"unquoted null in a type list", "3.1.0", "{properties: {x: {type: [string, null]}}}", ir.String, ir.Nullable, ""},
 		{"unquoted null first", "3.1.0", "{properties: {x: {type: [null, integer]}}}", ir.Int64, ir.Nullable, ""},
 		{"tuple items in 3.1", "3.1.0", "{properties: {x: {type: array, items: [{type: integer}, {type: boolean}]}}}",
-			ir.Any, ir.Plain, "read as `prefixItems`"},
+			"AX", ir.Opt, "read as `prefixItems`"}, // a tuple type
 		{"tuple items in 3.0", "3.0.3", "{properties: {x: {type: array, items: [{type: integer}]}}}",
 			ir.Any, ir.Plain, "which this OpenAPI version does not have"},
 		{"tuple items in Swagger 2.0", "2.0", "{properties: {x: {type: array, items: [{type: integer}]}}}",
 			ir.Any, ir.Plain, "which this OpenAPI version does not have"},
 		{"tuple items beside prefixItems", "3.1.0", "{properties: {x: {type: array, prefixItems: [{type: string}], items: [{type: string}]}}}",
-			ir.Any, ir.Plain, "beside `prefixItems`"},
+			"AX", ir.Opt, "beside `prefixItems`"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			api, diags := loadSnippet(t, tt.version, tt.schema)

@@ -24,6 +24,8 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 	subtypes := b.subtypes[s]
 	if len(subtypes) > 0 {
 		members = subtypes
+	} else if isTypeUnion(s) {
+		members, key = typeMembers(s), "type"
 	}
 	beside := shapeOf(s) == shapeStruct && len(subtypes) == 0
 	if s.Discriminator != nil {
@@ -39,6 +41,9 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 			mptr = "#/components/schemas/" + escape(refName(m.Ref))
 		}
 		orig, hint := m, t.Name+variantHint(m, i)
+		if key == "type" {
+			hint = t.Name + naming.Exported(m.Value.Type.Slice()[0])
+		}
 		if beside {
 			if m.Ref != "" {
 				hint = t.Name + naming.Exported(refName(m.Ref))
@@ -47,6 +52,9 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 		}
 		ref, _ := b.refOf(m, hint, mptr)
 		name := variantName(ref, orig, i)
+		if key == "type" && strings.HasPrefix(name, "Variant") {
+			name = typeWords[m.Value.Type.Slice()[0]] // map[string]any: Object
+		}
 		if rest, ok := strings.CutPrefix(name, t.Name); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
 			name = rest // ContactEmail in Contact -> ContactOfEmail, AsEmail
 		}

@@ -5,16 +5,19 @@ import (
 	"testing"
 )
 
-// A tuple written with the list form of items is held as []any and
-// round-trips.
+// A tuple written with the list form of items is read as prefixItems: a
+// tuple type whose fields are the elements, which round-trips.
 func TestTupleItemsRoundTrip(t *testing.T) {
 	doc := `{"pair":[3,true],"coords":[1.5,2],"tags":["a"]}`
 	var p Point
 	if err := json.Unmarshal([]byte(doc), &p); err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Pair) != 2 || p.Pair[0] != 3.0 || p.Pair[1] != true {
+	if p.Pair.V0 != 3 || !p.Pair.V1 {
 		t.Errorf("pair = %#v", p.Pair)
+	}
+	if c, ok := p.Coords.Get(); !ok || c.V0 != 1.5 || c.V1 != 2 {
+		t.Errorf("coords = %#v", p.Coords)
 	}
 	out, err := json.Marshal(p)
 	if err != nil {

@@ -78,6 +78,7 @@ func (v *CompletionChunk) UnmarshalJSON(data []byte) error {
 
 // Done is a schema of the API.
 type Done struct {
+	// Left at its zero value, it is sent as "done", the only value it may have.
 	Type DoneType `json:"type"`
 
 	Usage Opt[int64] `json:"usage,omitzero"`
@@ -92,7 +93,7 @@ func (v *Done) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDone); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "done", stringValue)
 		case 1:
 			if c.optional(&v.Usage.set) {
 				c.int64(&v.Usage.value)
@@ -181,6 +182,8 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 
 // TextDelta is a schema of the API.
 type TextDelta struct {
+	// Left at its zero value, it is sent as "text.delta", the only value it may
+	// have.
 	Type TextDeltaType `json:"type"`
 
 	Delta string `json:"delta"`
@@ -195,7 +198,7 @@ func (v *TextDelta) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTextDelta); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.string((*string)(&v.Type))
+			moveConst(c, (*string)(&v.Type), "text.delta", stringValue)
 		case 1:
 			c.string(&v.Delta)
 		}

@@ -4,9 +4,9 @@ package tupleitems
 
 // Point is a schema of the API.
 type Point struct {
-	Pair []any `json:"pair"`
+	Pair PointPair `json:"pair"`
 
-	Coords []any `json:"coords,omitzero"`
+	Coords Opt[PointCoords] `json:"coords,omitzero"`
 
 	Tags []string `json:"tags,omitzero"`
 }
@@ -20,10 +20,10 @@ func (v *Point) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPoint); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			moveSlice(c, &v.Pair, anyValue)
+			v.Pair.moveJSON(c)
 		case 1:
-			if c.hasValue(v.Coords != nil) {
-				moveSlice(c, &v.Coords, anyValue)
+			if c.optional(&v.Coords.set) {
+				v.Coords.value.moveJSON(c)
 			}
 		case 2:
 			if c.hasValue(v.Tags != nil) {
@@ -40,5 +40,83 @@ func (v Point) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into v.
 func (v *Point) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// PointCoords is a schema of the API.
+//
+// PointCoords travels as the JSON array [V0, V1].
+type PointCoords struct {
+	// V0 is the element at index 0.
+	V0 float64
+
+	// V1 is the element at index 1.
+	V1 float64
+}
+
+// moveJSON encodes or decodes v as a JSON array, as c directs.
+func (v *PointCoords) moveJSON(c *jsonCodec) {
+	t, ok := c.beginTuple()
+	if !ok {
+		return
+	}
+	if c.decoding() {
+		*v = PointCoords{}
+	}
+	if t.element() {
+		c.float64(&v.V0)
+	}
+	if t.element() {
+		c.float64(&v.V1)
+	}
+	t.endTuple()
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v PointCoords) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *PointCoords) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, v)
+}
+
+// PointPair is a schema of the API.
+//
+// PointPair travels as the JSON array [V0, V1].
+type PointPair struct {
+	// V0 is the element at index 0.
+	V0 int64
+
+	// V1 is the element at index 1.
+	V1 bool
+}
+
+// moveJSON encodes or decodes v as a JSON array, as c directs.
+func (v *PointPair) moveJSON(c *jsonCodec) {
+	t, ok := c.beginTuple()
+	if !ok {
+		return
+	}
+	if c.decoding() {
+		*v = PointPair{}
+	}
+	if t.element() {
+		c.int64(&v.V0)
+	}
+	if t.element() {
+		c.bool(&v.V1)
+	}
+	t.endTuple()
+}
+
+// MarshalJSON encodes v as the API expects it.
+func (v PointPair) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&v)
+}
+
+// UnmarshalJSON decodes data into v.
+func (v *PointPair) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, v)
 }

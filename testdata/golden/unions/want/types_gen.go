@@ -45,6 +45,7 @@ func (v *Cat) UnmarshalJSON(data []byte) error {
 
 // Circle is a schema of the API.
 type Circle struct {
+	// Left at its zero value, it is sent as "circle", the only value it may have.
 	Kind CircleKind `json:"kind"`
 
 	Radius float64 `json:"radius"`
@@ -59,7 +60,7 @@ func (v *Circle) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCircle); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.string((*string)(&v.Kind))
+			moveConst(c, (*string)(&v.Kind), "circle", stringValue)
 		case 1:
 			c.float64(&v.Radius)
 		}
@@ -357,6 +358,7 @@ func (v *Puppy) UnmarshalJSON(data []byte) error {
 
 // Square is a schema of the API.
 type Square struct {
+	// Left at its zero value, it is sent as "square", the only value it may have.
 	Kind SquareKind `json:"kind"`
 
 	Side float64 `json:"side"`
@@ -371,7 +373,7 @@ func (v *Square) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfSquare); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.string((*string)(&v.Kind))
+			moveConst(c, (*string)(&v.Kind), "square", stringValue)
 		case 1:
 			c.float64(&v.Side)
 		}
