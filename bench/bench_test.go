@@ -71,7 +71,7 @@ func ogenRequest() *ogenclient.BulkCreateJobParamsBody {
 func oagenRequest() *courier.BulkCreateJobRequest {
 	return &courier.BulkCreateJobRequest{Message: courier.InboundBulkMessage{
 		Event: event, Brand: courier.Value(brand), Template: courier.Value(template),
-		Data: courier.Value(seedData()), Locale: courier.Value[any](seedLocale()), Override: courier.Value(seedOverride()),
+		Data: courier.Value(seedData()), Locale: courier.Value(courier.InboundBulkMessageLocaleOfObject(seedLocale())), Override: courier.Value(seedOverride()),
 		Routing: courier.Some(courier.Routing{Method: courier.Some(courier.RoutingMethodSingle), Channels: []string{"email", "sms"}}),
 	}}
 }

@@ -493,7 +493,7 @@ func (u *InboundBulkMessageLocale) moveJSON(c *jsonCodec) {
 		case 0:
 			var v map[string]any
 			if decodeValue(data, &v, func(p *map[string]any, c *jsonCodec) {
-				moveMap(c, p, anyValue)
+				c.anyMap(p)
 			}) == nil {
 				*u = InboundBulkMessageLocaleOfObject(v)
 				return
@@ -511,7 +511,7 @@ func (u *InboundBulkMessageLocale) moveJSON(c *jsonCodec) {
 	switch u.variant {
 	case 1:
 		v := u.value.(map[string]any)
-		moveMap(c, &v, anyValue)
+		c.anyMap(&v)
 	case 2:
 		v := u.value.(string)
 		c.string(&v)

@@ -44,8 +44,8 @@ func resolveAnchors(cfg Config, loc *locator, root *yaml.Node) (diag.List, bool)
 		msg, ok := a.rewrite(r)
 		changed = changed || ok
 		if msg != "" {
-			line, col := loc.position(cfg.Path, r.ptr)
-			out = append(out, diag.Diagnostic{Severity: diag.Warning, File: cfg.Report, Line: line, Col: col, Pointer: r.ptr, Message: msg})
+			file, line, col := loc.at(cfg.Path, cfg.Report, r.ptr)
+			out = append(out, diag.Diagnostic{Severity: diag.Warning, File: file, Line: line, Col: col, Pointer: r.ptr, Message: msg})
 		}
 	}
 	return out, changed
