@@ -24,14 +24,7 @@ func (c *jsonCodec) base64URL(p *[]byte) {
 		return
 	}
 	if !c.decode {
-		if *p == nil {
-			c.writeRaw("null")
-			return
-		}
-		out := c.extend(base64.URLEncoding.EncodedLen(len(*p)) + 2)
-		out[0] = '"'
-		base64.URLEncoding.Encode(out[1:], *p)
-		out[len(out)-1] = '"'
+		c.writeBase64(base64.URLEncoding, *p)
 		return
 	}
 	switch c.peek() {

@@ -148,6 +148,18 @@ func (c *jsonCodec) bool(p *bool) {
 	}
 }
 
+// writeBase64 writes b as a string in enc, or null when b is nil.
+func (c *jsonCodec) writeBase64(enc *base64.Encoding, b []byte) {
+	if b == nil {
+		c.writeRaw("null")
+		return
+	}
+	out := c.extend(enc.EncodedLen(len(b)) + 2)
+	out[0] = '"'
+	enc.Encode(out[1:], b)
+	out[len(out)-1] = '"'
+}
+
 // bytes moves a []byte, as a base64 string (standard encoding, padded).
 // Decoding also accepts an array of numbers, as encoding/json does.
 func (c *jsonCodec) bytes(p *[]byte) {
@@ -155,14 +167,7 @@ func (c *jsonCodec) bytes(p *[]byte) {
 		return
 	}
 	if !c.decode {
-		if *p == nil {
-			c.writeRaw("null")
-			return
-		}
-		out := c.extend(base64.StdEncoding.EncodedLen(len(*p)) + 2)
-		out[0] = '"'
-		base64.StdEncoding.Encode(out[1:], *p)
-		out[len(out)-1] = '"'
+		c.writeBase64(base64.StdEncoding, *p)
 		return
 	}
 	switch c.peek() {
