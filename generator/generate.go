@@ -52,7 +52,7 @@ func Generate(cfg Config) (*Result, error) {
 		IdempotencyHeader: cfg.Options.IdempotencyHeader,
 		Pagination:        pagination(cfg.Options.Pagination),
 		AllowRemoteRefs:   cfg.Options.AllowRemoteRefs,
-		Types:             typeMappings(cfg.Options.Types),
+		Types:             typeMappings(cfg.Options.Types, places),
 		Reserved:          reserved(runtime),
 		MethodLocals:      emit.MethodLocals(),
 		ExtraField:        emit.ExtraField,

@@ -128,10 +128,11 @@ func ParseOptions(data []byte) (Options, error) {
 	return opts, nil
 }
 
-func typeMappings(in []TypeMapping) []load.TypeMapping {
+// typeMappings turns the config's types into load's, each entry placed.
+func typeMappings(in []TypeMapping, places configPlaces) []load.TypeMapping {
 	out := make([]load.TypeMapping, len(in))
 	for i, m := range in {
-		out[i] = load.TypeMapping(m)
+		out[i] = load.TypeMapping{Format: m.Format, Type: m.Type, Pointer: m.Pointer, GoType: m.GoType, At: places.entry("types", i)}
 	}
 	return out
 }

@@ -28,6 +28,7 @@ type TypeMapping struct {
 	Type    string
 	Pointer string
 	GoType  string // import path and type name: github.com/shopspring/decimal.Decimal
+	At      Place  // the entry in the config file
 }
 
 // builtinGoTypes are the x-go-type spellings that name a type oagen knows
@@ -203,7 +204,7 @@ func (b *builder) unusedTypes() {
 		if m.Pointer != "" {
 			what = fmt.Sprintf("pointer %q", m.Pointer)
 		}
-		b.diags = append(b.diags, diag.Diagnostic{Severity: diag.Warning,
-			Message: fmt.Sprintf("the config's types entry for %s (%s) matches no schema of the description", what, m.GoType)})
+		b.diags = append(b.diags, diag.Diagnostic{Severity: diag.Warning, File: m.At.File, Line: m.At.Line, Col: m.At.Col,
+			Message: fmt.Sprintf("types: the entry for %s (%s) matches no schema of the description", what, m.GoType)})
 	}
 }
