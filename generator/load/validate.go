@@ -36,6 +36,7 @@ func validate(cfg Config, loc *locator, doc *openapi3.T) diag.List {
 		// not know yet.
 		opts = append(opts, openapi3.AllowExtraSiblingFields("name", "summary", "kind", "parent"))
 	}
+	defer componentsOnce(doc)()
 	if doc.Validate(ctx, opts...) == nil {
 		return nil
 	}
