@@ -23,6 +23,11 @@ type preparedRequest struct {
 	header    http.Header
 	body      []byte // nil when the request has no body
 	retryable bool   // the method is idempotent or an idempotency key is sent
+	// shareHeader lets every attempt send header itself rather than a
+	// copy: nothing that sees the request may change it (no middleware,
+	// and no cookie jar, which adds its cookies to the request it is
+	// given; a RoundTripper must not change a request).
+	shareHeader bool
 
 	// secretHeaders name the headers other than Authorization that carry
 	// a credential; see guardRedirects.
@@ -53,6 +58,7 @@ func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error)
 		header:        header,
 		body:          body,
 		retryable:     idempotentMethod(op.method) || keyed,
+		shareHeader:   len(cfg.middlewares) == 0 && cfg.httpClient.Jar == nil,
 		secretHeaders: secret,
 	}, nil
 }
@@ -67,7 +73,11 @@ func (p *preparedRequest) newRequest(ctx context.Context) (*http.Request, error)
 	if err != nil {
 		return nil, err
 	}
-	req.Header = p.header.Clone()
+	if p.shareHeader {
+		req.Header = p.header
+	} else {
+		req.Header = p.header.Clone()
+	}
 	return req, nil
 }
 

@@ -4,6 +4,12 @@ import (
 	"context"
 	"math"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -121,6 +127,66 @@ func TestTooManyRequestsIsRetriedForPOSTWithoutKey(t *testing.T) {
 		}
 		if tt.wantHits == 2 && (err != nil || len(rec.got()) != 1 || rec.got()[0] != 3*time.Second) {
 			t.Errorf("%d: err = %v, sleeps = %v; want success after waiting 3s", tt.status, err, rec.got())
+		}
+	}
+}
+
+// Every attempt sends the call's headers as prepared, whether the attempts
+// share one header map (nothing can change it) or each get a copy: a
+// cookie jar adds its cookies to each attempt, once, and a middleware's
+// header on one attempt does not leak into the next.
+func TestRetriesSendPreparedHeaders(t *testing.T) {
+	var mu sync.Mutex
+	var cookies, marks []string
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		cookies = append(cookies, r.Header.Get("Cookie"))
+		marks = append(marks, strings.Join(r.Header.Values("X-Attempt"), ","))
+		n := len(cookies)
+		mu.Unlock()
+		if n%2 == 1 {
+			reply(w, http.StatusTooManyRequests, `{}`)
+			return
+		}
+		reply(w, http.StatusOK, `{"jobId":"j"}`)
+	})
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(srv.URL)
+	jar.SetCookies(u, []*http.Cookie{{Name: "session", Value: "s1"}})
+	attempt := 0
+	mark := func(req *http.Request, next MiddlewareNext) (*http.Response, error) {
+		attempt++
+		req.Header.Add("X-Attempt", strconv.Itoa(attempt))
+		return next(req)
+	}
+	for _, tc := range []struct {
+		name string
+		opts []Option
+	}{
+		{"shared", nil},
+		{"jar", []Option{WithHTTPClient(&http.Client{Jar: jar})}},
+		{"middleware", []Option{WithMiddleware(mark)}},
+	} {
+		cookies, marks, attempt = nil, nil, 0
+		c, _ := newTestCore(srv.URL, tc.opts...)
+		if _, err := call(t, c, context.Background(), postOp(""), new(jobResponse)); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		wantCookie, wantMarks := "", []string{"", ""}
+		switch tc.name {
+		case "jar":
+			wantCookie = "session=s1"
+		case "middleware":
+			wantMarks = []string{"1", "2"}
+		}
+		if len(cookies) != 2 || cookies[0] != wantCookie || cookies[1] != wantCookie {
+			t.Errorf("%s: cookies sent %q, want %q on both attempts", tc.name, cookies, wantCookie)
+		}
+		if !slices.Equal(marks, wantMarks) {
+			t.Errorf("%s: X-Attempt sent %q, want %q", tc.name, marks, wantMarks)
 		}
 	}
 }
