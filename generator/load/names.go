@@ -101,9 +101,12 @@ func (b *builder) propertyGoName(sr *openapi3.SchemaRef, ptr string) string {
 }
 
 // enumVarNames returns the names x-enum-varnames (else x-enumNames) gives
-// the values of s.Enum, by index; nil when there are none. A list of
-// another length, or a name that is not an exported Go identifier, is an
-// error.
+// the values of s.Enum, by index; nil when there are none. These lists
+// come with third-party descriptions written for other generators, so
+// they are read leniently: a name that is not a Go identifier is made one
+// as any spec word is ("Only Selected" is OnlySelected), and a list of
+// another length, or one that names two values alike, is left out with a
+// warning, the values then named as without it.
 func (b *builder) enumVarNames(s *openapi3.Schema, ptr string) []string {
 	key := varNamesKey(s)
 	v, ok := s.Extensions[key]
@@ -112,16 +115,21 @@ func (b *builder) enumVarNames(s *openapi3.Schema, ptr string) []string {
 	}
 	list, isList := v.([]any)
 	if !isList || len(list) != len(s.Enum) {
-		b.fail(ptr+"/"+key, "%s must list one name for each of the %d values of enum, got %s", key, len(s.Enum), shown(v))
+		b.warn(ptr+"/"+key, "%s should list one name for each of the %d values of enum, got %s; the values are named as without it", key, len(s.Enum), shown(v))
 		return nil
 	}
 	out := make([]string, len(list))
+	seen := map[string]int{}
 	for i, x := range list {
 		name, _ := x.(string)
 		if !naming.IsChosen(name) {
-			b.fail(fmt.Sprintf("%s/%s/%d", ptr, key, i), "%s names must be exported Go identifiers (a capital letter, then letters, digits or _), got %s", key, shown(x))
+			name = naming.Exported(name)
+		}
+		if j, dup := seen[name]; dup && fmt.Sprint(s.Enum[i]) != fmt.Sprint(s.Enum[j]) {
+			b.warn(fmt.Sprintf("%s/%s/%d", ptr, key, i), "%s names two values %s; the values are named as without it", key, name)
 			return nil
 		}
+		seen[name] = i
 		out[i] = name
 	}
 	return out

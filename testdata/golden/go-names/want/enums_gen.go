@@ -39,3 +39,42 @@ func (v Level) IsKnown() bool {
 	}
 	return false
 }
+
+// Selection is the projects a deployment applies to; its x-enum-varnames,
+// written for another generator, are made Go names.
+type Selection int64
+
+// Values of Selection known to the API description.
+const (
+	SelectionAny               Selection = 0
+	SelectionOnlySelected      Selection = 1
+	SelectionAllExceptSelected Selection = 2
+)
+
+// IsKnown reports whether v is one of the values the API description lists.
+func (v Selection) IsKnown() bool {
+	switch v {
+	case SelectionAny, SelectionOnlySelected, SelectionAllExceptSelected:
+		return true
+	}
+	return false
+}
+
+// Shade is the colour scheme; its x-enum-varnames is one name short, so it is
+// left out with a warning.
+type Shade string
+
+// Values of Shade known to the API description.
+const (
+	ShadeLight Shade = "light"
+	ShadeDark  Shade = "dark"
+)
+
+// IsKnown reports whether v is one of the values the API description lists.
+func (v Shade) IsKnown() bool {
+	switch v {
+	case ShadeLight, ShadeDark:
+		return true
+	}
+	return false
+}
