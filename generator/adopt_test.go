@@ -129,7 +129,9 @@ func TestAdoptThreeWays(t *testing.T) {
 func exportedAPI(t *testing.T, files map[string][]byte) map[string]string {
 	t.Helper()
 	api := map[string]string{}
-	fset := token.NewFileSet()
+	fset, decls := parseGenerated(t, files, func(name string) bool {
+		return !strings.HasPrefix(name, emit.RuntimePrefix) && !strings.HasSuffix(name, "_test.go")
+	})
 	spell := func(e ast.Expr) string {
 		var b strings.Builder
 		if err := printer.Fprint(&b, fset, e); err != nil {
@@ -137,54 +139,45 @@ func exportedAPI(t *testing.T, files map[string][]byte) map[string]string {
 		}
 		return b.String()
 	}
-	for name, src := range files {
-		if !strings.HasSuffix(name, ".go") || strings.HasPrefix(name, emit.RuntimePrefix) || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if !d.Name.IsExported() {
-					continue
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if !d.Name.IsExported() {
+				continue
+			}
+			key := "func " + d.Name.Name
+			if d.Recv != nil {
+				recv := d.Recv.List[0].Type
+				if star, ok := recv.(*ast.StarExpr); ok {
+					recv = star.X
 				}
-				key := "func " + d.Name.Name
-				if d.Recv != nil {
-					recv := d.Recv.List[0].Type
-					if star, ok := recv.(*ast.StarExpr); ok {
-						recv = star.X
+				key = "method " + spell(recv) + "." + d.Name.Name
+			}
+			api[key] = spell(d.Type)
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					if !s.Name.IsExported() {
+						continue
 					}
-					key = "method " + spell(recv) + "." + d.Name.Name
-				}
-				api[key] = spell(d.Type)
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						if !s.Name.IsExported() {
-							continue
-						}
-						st, ok := s.Type.(*ast.StructType)
-						if !ok {
-							api["type "+s.Name.Name] = spell(s.Type)
-							continue
-						}
-						api["type "+s.Name.Name] = "struct"
-						for _, f := range st.Fields.List {
-							for _, n := range f.Names {
-								if n.IsExported() {
-									api["field "+s.Name.Name+"."+n.Name] = spell(f.Type)
-								}
+					st, ok := s.Type.(*ast.StructType)
+					if !ok {
+						api["type "+s.Name.Name] = spell(s.Type)
+						continue
+					}
+					api["type "+s.Name.Name] = "struct"
+					for _, f := range st.Fields.List {
+						for _, n := range f.Names {
+							if n.IsExported() {
+								api["field "+s.Name.Name+"."+n.Name] = spell(f.Type)
 							}
 						}
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							if n.IsExported() && s.Type != nil {
-								api[d.Tok.String()+" "+n.Name] = spell(s.Type)
-							}
+					}
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						if n.IsExported() && s.Type != nil {
+							api[d.Tok.String()+" "+n.Name] = spell(s.Type)
 						}
 					}
 				}
@@ -192,6 +185,25 @@ func exportedAPI(t *testing.T, files map[string][]byte) map[string]string {
 		}
 	}
 	return api
+}
+
+// parseGenerated parses the Go files of a generated package that keep
+// accepts (all of them when keep is nil) and returns their declarations.
+func parseGenerated(t testing.TB, files map[string][]byte, keep func(name string) bool) (*token.FileSet, []ast.Decl) {
+	t.Helper()
+	fset := token.NewFileSet()
+	var decls []ast.Decl
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if !strings.HasSuffix(name, ".go") || keep != nil && !keep(name) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, files[name], parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decls = append(decls, f.Decls...)
+	}
+	return fset, decls
 }
 
 // diffAPI says how two APIs differ, in a fixed order.

@@ -3,8 +3,6 @@ package generator
 import (
 	"encoding/json"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,27 +74,18 @@ func exportedNames(t *testing.T, cfg Config) map[string]bool {
 		t.Fatal(err)
 	}
 	names := map[string]bool{}
-	fset := token.NewFileSet()
-	for name, src := range res.Files {
-		if !strings.HasSuffix(name, ".go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv != nil && len(d.Recv.List) > 0 {
-					names[receiverName(d.Recv.List[0].Type)+"."+d.Name.Name] = d.Name.IsExported()
-				} else if d.Name.IsExported() {
-					names[d.Name.Name] = true
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					addSpecNames(names, s)
-				}
+	_, decls := parseGenerated(t, res.Files, nil)
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				names[receiverName(d.Recv.List[0].Type)+"."+d.Name.Name] = d.Name.IsExported()
+			} else if d.Name.IsExported() {
+				names[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				addSpecNames(names, s)
 			}
 		}
 	}

@@ -1,10 +1,7 @@
 package generator
 
 import (
-	"go/parser"
-	"go/token"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -65,19 +62,10 @@ func TestSubsetKeepsFullNames(t *testing.T) {
 func declaredNames(t *testing.T, files map[string][]byte) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
-	fset := token.NewFileSet()
-	for name, src := range files {
-		if !strings.HasSuffix(name, ".go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			for _, n := range declNames(d) {
-				out[n] = true
-			}
+	_, decls := parseGenerated(t, files, nil)
+	for _, d := range decls {
+		for _, n := range declNames(d) {
+			out[n] = true
 		}
 	}
 	return out
