@@ -7,20 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// canonical returns a form of the valid JSON value raw in which equal
-// values are equal bytes: no insignificant space, object members sorted by
-// key, strings with escapes resolved (only `"` and `\` are escaped) and
-// invalid UTF-8 replaced as encoding/json does. Numbers
-// keep their text, so 1 and 1.0 differ. The result is for comparing and
-// hashing only; it need not be JSON.
-//
-// It is a small hand-written walk because decoding into any and
-// re-marshalling costs several times more, and a million users are hashed.
-func canonical(raw []byte) []byte {
-	var c canonicalizer
-	return c.canonical(make([]byte, 0, len(raw)), raw)
-}
-
 // canonicalizer turns values into their canonical form. One canonicalizer
 // can be used for many values, reusing its scratch space.
 type canonicalizer struct {
@@ -29,8 +15,16 @@ type canonicalizer struct {
 	scratch []byte // the members of an object being sorted
 }
 
-// canonical appends the canonical form of raw to out, or raw itself when
-// raw is not valid JSON.
+// canonical appends to out a form of the valid JSON value raw in which equal
+// values are equal bytes: no insignificant space, object members sorted by
+// key, strings with escapes resolved (only `"` and `\` are escaped) and
+// invalid UTF-8 replaced as encoding/json does. Numbers
+// keep their text, so 1 and 1.0 differ. The result is for comparing and
+// hashing only; it need not be JSON.
+//
+// It is a small hand-written walk because decoding into any and
+// re-marshalling costs several times more, and a million users are hashed.
+// When raw is not valid JSON, raw itself is appended.
 func (c *canonicalizer) canonical(out, raw []byte) []byte {
 	c.in, c.pos = raw, 0
 	start := len(out)

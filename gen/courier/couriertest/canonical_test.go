@@ -69,3 +69,9 @@ func sameNumbers(a, b string) bool {
 	jb, _ := json.Marshal(y)
 	return string(ja) == string(jb)
 }
+
+// canonical returns the canonical form of raw.
+func canonical(raw []byte) []byte {
+	var c canonicalizer
+	return c.canonical(make([]byte, 0, len(raw)), raw)
+}
