@@ -146,7 +146,7 @@ func driveClient(t *testing.T, client *courier.Client, fake *couriertest.Handler
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusConflict {
 		t.Fatalf("second RunJob: %v, want a 409 APIError", err)
 	}
-	if detail, ok := apiErr.Detail.(*courier.Error); !ok || detail.Message == "" || detail.Type.Or("") != courier.ErrorTypeInvalidRequestError {
+	if detail, ok := apiErr.Detail.(*courier.Error); !ok || detail.Message == "" || valueOf(detail.Type.Get()) != courier.ErrorTypeInvalidRequestError {
 		t.Errorf("409 detail: %#v", apiErr.Detail)
 	}
 	if _, err := client.Bulk.GetJob(ctx, "1-unknown", courier.WithMaxRetries(0)); !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound {
@@ -166,3 +166,7 @@ func sameJSON(a, b []byte) bool {
 	var x, y any
 	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
+
+// valueOf returns the value of an Opt or Nullable's Get, the zero value
+// when there is none.
+func valueOf[T any](v T, _ bool) T { return v }

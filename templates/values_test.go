@@ -80,10 +80,10 @@ func TestOptNullDecodesAsAbsent(t *testing.T) {
 func TestOptAccessors(t *testing.T) {
 	var none Opt[string]
 	some := Some("v")
-	if v, ok := none.Get(); ok || v != "" || none.Or("d") != "d" {
+	if v, ok := none.Get(); ok || v != "" {
 		t.Errorf("absent Opt misbehaves: %+v", none)
 	}
-	if v, ok := some.Get(); !ok || v != "v" || some.Or("d") != "v" {
+	if v, ok := some.Get(); !ok || v != "v" {
 		t.Errorf("present Opt misbehaves: %+v", some)
 	}
 	var bad patch
@@ -99,25 +99,25 @@ func TestNullableAccessors(t *testing.T) {
 		name                string
 		n                   Nullable[int]
 		get                 bool
-		or                  int
+		value               int
 		isNull, isSet, zero bool
 		json                string
 	}{
-		{"absent", absent, false, 9, false, false, true, `{}`},
-		{"null", null, false, 9, true, true, false, `{"b":null}`},
+		{"absent", absent, false, 0, false, false, true, `{}`},
+		{"null", null, false, 0, true, true, false, `{"b":null}`},
 		{"value", val, true, 0, false, true, false, `{"b":"v"}`},
 	}
 	for _, c := range checks {
-		_, ok := c.n.Get()
-		if ok != c.get || c.n.Or(9) != c.or || c.n.IsNull() != c.isNull || c.n.present != c.isSet || !c.n.present != c.zero {
-			t.Errorf("%s: Get %v, Or %d, IsNull %v, present %v", c.name, ok, c.n.Or(9), c.n.IsNull(), c.n.present)
+		v, ok := c.n.Get()
+		if ok != c.get || v != c.value || c.n.IsNull() != c.isNull || c.n.present != c.isSet || !c.n.present != c.zero {
+			t.Errorf("%s: Get %d %v, IsNull %v, present %v", c.name, v, ok, c.n.IsNull(), c.n.present)
 		}
 		if got := mustJSON(t, patch{B: Nullable[string]{present: c.n.present, valid: c.n.valid, value: "v"}}); got != c.json {
 			t.Errorf("%s marshals as %s, want %s", c.name, got, c.json)
 		}
 	}
 	var bad patch
-	if err := json.Unmarshal([]byte(`{"b":{}}`), &bad); err == nil || bad.B.Or("") != "" {
-		t.Errorf("object into Nullable[string]: err %v, value %q", err, bad.B.Or(""))
+	if err := json.Unmarshal([]byte(`{"b":{}}`), &bad); err == nil || valueOf(bad.B.Get()) != "" {
+		t.Errorf("object into Nullable[string]: err %v, value %q", err, valueOf(bad.B.Get()))
 	}
 }

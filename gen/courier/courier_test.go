@@ -236,11 +236,17 @@ func TestUnknownJobStatusDecodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Job.Status != "CANCELLED" || res.Job.Status.IsKnown() {
-		t.Errorf("status = %q, known = %v", res.Job.Status, res.Job.Status.IsKnown())
+	if res.Job.Status != "CANCELLED" || courier.IsKnown(res.Job.Status) {
+		t.Errorf("status = %q, known = %v", res.Job.Status, courier.IsKnown(res.Job.Status))
 	}
-	if !courier.BulkJobStatusCompleted.IsKnown() {
+	if !courier.IsKnown(courier.BulkJobStatusCompleted) {
 		t.Error("COMPLETED is not known")
+	}
+	// A value is known under its own type only: ERROR is listed by both
+	// job and user statuses, CREATED by job statuses alone, and a plain
+	// string is no enum.
+	if !courier.IsKnown(courier.BulkJobUserStatus("ERROR")) || courier.IsKnown(courier.BulkJobUserStatus("CREATED")) || courier.IsKnown("CREATED") {
+		t.Error("IsKnown does not tell the enum types apart")
 	}
 }
 

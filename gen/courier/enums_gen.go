@@ -2,6 +2,8 @@
 
 package courier
 
+import "sync"
+
 // ActionStyle is how an action is drawn.
 type ActionStyle string
 
@@ -10,15 +12,6 @@ const (
 	ActionStyleButton ActionStyle = "button"
 	ActionStyleLink   ActionStyle = "link"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ActionStyle) IsKnown() bool {
-	switch v {
-	case ActionStyleButton, ActionStyleLink:
-		return true
-	}
-	return false
-}
 
 // Alignment is the horizontal alignment of an image, action or quote.
 type Alignment string
@@ -31,15 +24,6 @@ const (
 	AlignmentFull   Alignment = "full"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Alignment) IsKnown() bool {
-	switch v {
-	case AlignmentCenter, AlignmentLeft, AlignmentRight, AlignmentFull:
-		return true
-	}
-	return false
-}
-
 // BulkJobStatus is the state of a bulk job.
 type BulkJobStatus string
 
@@ -51,15 +35,6 @@ const (
 	BulkJobStatusError      BulkJobStatus = "ERROR"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v BulkJobStatus) IsKnown() bool {
-	switch v {
-	case BulkJobStatusCreated, BulkJobStatusProcessing, BulkJobStatusCompleted, BulkJobStatusError:
-		return true
-	}
-	return false
-}
-
 // BulkJobUserStatus is the state of one user's message in a bulk job.
 type BulkJobUserStatus string
 
@@ -69,15 +44,6 @@ const (
 	BulkJobUserStatusEnqueued BulkJobUserStatus = "ENQUEUED"
 	BulkJobUserStatusError    BulkJobUserStatus = "ERROR"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v BulkJobUserStatus) IsKnown() bool {
-	switch v {
-	case BulkJobUserStatusPending, BulkJobUserStatusEnqueued, BulkJobUserStatusError:
-		return true
-	}
-	return false
-}
 
 // ChannelClassification is a kind of channel.
 type ChannelClassification string
@@ -92,15 +58,6 @@ const (
 	ChannelClassificationInbox         ChannelClassification = "inbox"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ChannelClassification) IsKnown() bool {
-	switch v {
-	case ChannelClassificationDirectMessage, ChannelClassificationEmail, ChannelClassificationPush, ChannelClassificationSMS, ChannelClassificationWebhook, ChannelClassificationInbox:
-		return true
-	}
-	return false
-}
-
 // ChannelSource is where a preference was set.
 type ChannelSource string
 
@@ -111,15 +68,6 @@ const (
 	ChannelSourceRecipient    ChannelSource = "recipient"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ChannelSource) IsKnown() bool {
-	switch v {
-	case ChannelSourceSubscription, ChannelSourceList, ChannelSourceRecipient:
-		return true
-	}
-	return false
-}
-
 // ElementalActionNodeType is always `action`.
 type ElementalActionNodeType string
 
@@ -127,15 +75,6 @@ type ElementalActionNodeType string
 const (
 	ElementalActionNodeTypeAction ElementalActionNodeType = "action"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalActionNodeType) IsKnown() bool {
-	switch v {
-	case ElementalActionNodeTypeAction:
-		return true
-	}
-	return false
-}
 
 // ElementalChannelNodeType is always `channel`.
 type ElementalChannelNodeType string
@@ -145,15 +84,6 @@ const (
 	ElementalChannelNodeTypeChannel ElementalChannelNodeType = "channel"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalChannelNodeType) IsKnown() bool {
-	switch v {
-	case ElementalChannelNodeTypeChannel:
-		return true
-	}
-	return false
-}
-
 // ElementalDividerNodeType is always `divider`.
 type ElementalDividerNodeType string
 
@@ -161,15 +91,6 @@ type ElementalDividerNodeType string
 const (
 	ElementalDividerNodeTypeDivider ElementalDividerNodeType = "divider"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalDividerNodeType) IsKnown() bool {
-	switch v {
-	case ElementalDividerNodeTypeDivider:
-		return true
-	}
-	return false
-}
 
 // ElementalHTMLNodeType is always `html`.
 type ElementalHTMLNodeType string
@@ -179,15 +100,6 @@ const (
 	ElementalHTMLNodeTypeHTML ElementalHTMLNodeType = "html"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalHTMLNodeType) IsKnown() bool {
-	switch v {
-	case ElementalHTMLNodeTypeHTML:
-		return true
-	}
-	return false
-}
-
 // ElementalImageNodeType is always `image`.
 type ElementalImageNodeType string
 
@@ -195,15 +107,6 @@ type ElementalImageNodeType string
 const (
 	ElementalImageNodeTypeImage ElementalImageNodeType = "image"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalImageNodeType) IsKnown() bool {
-	switch v {
-	case ElementalImageNodeTypeImage:
-		return true
-	}
-	return false
-}
 
 // ElementalMetaNodeType is always `meta`.
 type ElementalMetaNodeType string
@@ -213,15 +116,6 @@ const (
 	ElementalMetaNodeTypeMeta ElementalMetaNodeType = "meta"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalMetaNodeType) IsKnown() bool {
-	switch v {
-	case ElementalMetaNodeTypeMeta:
-		return true
-	}
-	return false
-}
-
 // ElementalQuoteNodeType is always `quote`.
 type ElementalQuoteNodeType string
 
@@ -229,15 +123,6 @@ type ElementalQuoteNodeType string
 const (
 	ElementalQuoteNodeTypeQuote ElementalQuoteNodeType = "quote"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalQuoteNodeType) IsKnown() bool {
-	switch v {
-	case ElementalQuoteNodeTypeQuote:
-		return true
-	}
-	return false
-}
 
 // ElementalTextNodeFormat is markup used in `content`.
 type ElementalTextNodeFormat string
@@ -247,15 +132,6 @@ const (
 	ElementalTextNodeFormatMarkdown ElementalTextNodeFormat = "markdown"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalTextNodeFormat) IsKnown() bool {
-	switch v {
-	case ElementalTextNodeFormatMarkdown:
-		return true
-	}
-	return false
-}
-
 // ElementalTextNodeType is always `text`.
 type ElementalTextNodeType string
 
@@ -263,15 +139,6 @@ type ElementalTextNodeType string
 const (
 	ElementalTextNodeTypeText ElementalTextNodeType = "text"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ElementalTextNodeType) IsKnown() bool {
-	switch v {
-	case ElementalTextNodeTypeText:
-		return true
-	}
-	return false
-}
 
 // ErrorType is the kind of error: `invalid_request_error` (400, 404, 409, 413),
 // `authentication_error` (401), `authorization_error` (403), `rate_limit_error`
@@ -287,15 +154,6 @@ const (
 	ErrorTypeAPIError            ErrorType = "api_error"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ErrorType) IsKnown() bool {
-	switch v {
-	case ErrorTypeInvalidRequestError, ErrorTypeAuthenticationError, ErrorTypeAuthorizationError, ErrorTypeRateLimitError, ErrorTypeAPIError:
-		return true
-	}
-	return false
-}
-
 // MessageTimeoutCriteria is what counts as done before a timeout stops
 // escalation.
 type MessageTimeoutCriteria string
@@ -308,15 +166,6 @@ const (
 	MessageTimeoutCriteriaEngaged      MessageTimeoutCriteria = "engaged"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v MessageTimeoutCriteria) IsKnown() bool {
-	switch v {
-	case MessageTimeoutCriteriaNoEscalation, MessageTimeoutCriteriaDelivered, MessageTimeoutCriteriaViewed, MessageTimeoutCriteriaEngaged:
-		return true
-	}
-	return false
-}
-
 // PreferenceStatus is a user's choice about a notification.
 type PreferenceStatus string
 
@@ -326,15 +175,6 @@ const (
 	PreferenceStatusOptedOut PreferenceStatus = "OPTED_OUT"
 	PreferenceStatusRequired PreferenceStatus = "REQUIRED"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v PreferenceStatus) IsKnown() bool {
-	switch v {
-	case PreferenceStatusOptedIn, PreferenceStatusOptedOut, PreferenceStatusRequired:
-		return true
-	}
-	return false
-}
 
 // RoutingMethod is `all` sends on every channel; `single` stops at the first
 // channel that succeeds.
@@ -346,15 +186,6 @@ const (
 	RoutingMethodSingle RoutingMethod = "single"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v RoutingMethod) IsKnown() bool {
-	switch v {
-	case RoutingMethodAll, RoutingMethodSingle:
-		return true
-	}
-	return false
-}
-
 // TextAlign is the horizontal alignment of text.
 type TextAlign string
 
@@ -364,15 +195,6 @@ const (
 	TextAlignCenter TextAlign = "center"
 	TextAlignRight  TextAlign = "right"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v TextAlign) IsKnown() bool {
-	switch v {
-	case TextAlignLeft, TextAlignCenter, TextAlignRight:
-		return true
-	}
-	return false
-}
 
 // TextStyle is the style of a text block.
 type TextStyle string
@@ -385,11 +207,46 @@ const (
 	TextStyleSubtext TextStyle = "subtext"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v TextStyle) IsKnown() bool {
-	switch v {
-	case TextStyleText, TextStyleH1, TextStyleH2, TextStyleSubtext:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	ActionStyleButton, ActionStyleLink,
+	AlignmentCenter, AlignmentLeft, AlignmentRight, AlignmentFull,
+	BulkJobStatusCreated, BulkJobStatusProcessing, BulkJobStatusCompleted, BulkJobStatusError,
+	BulkJobUserStatusPending, BulkJobUserStatusEnqueued, BulkJobUserStatusError,
+	ChannelClassificationDirectMessage, ChannelClassificationEmail, ChannelClassificationPush, ChannelClassificationSMS, ChannelClassificationWebhook, ChannelClassificationInbox,
+	ChannelSourceSubscription, ChannelSourceList, ChannelSourceRecipient,
+	ElementalActionNodeTypeAction,
+	ElementalChannelNodeTypeChannel,
+	ElementalDividerNodeTypeDivider,
+	ElementalHTMLNodeTypeHTML,
+	ElementalImageNodeTypeImage,
+	ElementalMetaNodeTypeMeta,
+	ElementalQuoteNodeTypeQuote,
+	ElementalTextNodeFormatMarkdown,
+	ElementalTextNodeTypeText,
+	ErrorTypeInvalidRequestError, ErrorTypeAuthenticationError, ErrorTypeAuthorizationError, ErrorTypeRateLimitError, ErrorTypeAPIError,
+	MessageTimeoutCriteriaNoEscalation, MessageTimeoutCriteriaDelivered, MessageTimeoutCriteriaViewed, MessageTimeoutCriteriaEngaged,
+	PreferenceStatusOptedIn, PreferenceStatusOptedOut, PreferenceStatusRequired,
+	RoutingMethodAll, RoutingMethodSingle,
+	TextAlignLeft, TextAlignCenter, TextAlignRight,
+	TextStyleText, TextStyleH1, TextStyleH2, TextStyleSubtext,
 }

@@ -369,7 +369,7 @@ func TestSendUnknownStatusPollsUntilMaxWait(t *testing.T) {
 	if !slices.Equal(slept, want) {
 		t.Errorf("waits %v, want %v", slept, want)
 	}
-	if res.Job.Status != "PAUSED" || res.Job.Status.IsKnown() || res.Polls != 5 {
+	if res.Job.Status != "PAUSED" || courier.IsKnown(res.Job.Status) || res.Polls != 5 {
 		t.Errorf("result: status %q, %d polls; want PAUSED, 5", res.Job.Status, res.Polls)
 	}
 }

@@ -30,7 +30,7 @@ func (e *emitter) docFile() *jen.File {
 	if e.has(ir.Enum) {
 		text += "\n\n" + "Enums are open: each is a defined type with a constant per value the API " +
 			"description lists, and a value the server adds later decodes without error; " +
-			"IsKnown reports whether a value is one of those listed."
+			"IsKnown(v) reports whether v is one of those listed."
 	}
 	if e.has(ir.Union) {
 		text += "\n\n" + "A union holds one of several types, built with its <Union>Of<Variant> " +
@@ -56,9 +56,9 @@ const (
 )
 
 // ClientNames returns ClientName, NewClientName, DefaultBaseURLName and
-// ServerURLName.
+// ServerURLName, and the names the enums file declares.
 func ClientNames() []string {
-	return []string{ClientName, NewClientName, DefaultBaseURLName, ServerURLName}
+	return []string{ClientName, NewClientName, DefaultBaseURLName, ServerURLName, IsKnownName, knownValuesName, knownListName}
 }
 
 // clientFile declares DefaultBaseURL, Client and NewClient.

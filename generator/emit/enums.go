@@ -6,36 +6,80 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
+// The package-level names the enums file declares besides the enums.
+const (
+	IsKnownName     = "IsKnown"
+	knownValuesName = "knownValues"
+	knownListName   = "knownValueList"
+)
+
 // enumsFile declares each enum as a defined type with a constant per known
 // value. Enums are open: a value the spec does not list decodes without
 // error, and IsKnown tells it apart.
+//
+// IsKnown is one generic function over one table of every listed value,
+// not a method per enum: a method costs two compiled functions per enum
+// type (the value method and its pointer wrapper), and a large API has
+// thousands of enums. The table is built on the first call, so a program
+// that never asks pays nothing at start-up.
 func (e *emitter) enumsFile() *jen.File {
-	return e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Enum }, e.enum)
+	f := e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Enum }, e.enum)
+	if f == nil {
+		return nil
+	}
+	var lists []jen.Code
+	for _, t := range e.api.Types {
+		if t.Kind == ir.Enum && len(t.Values) > 0 {
+			names := make([]jen.Code, len(t.Values))
+			for i, v := range t.Values {
+				names[i] = jen.Id(v.Name)
+			}
+			lists = append(lists, jen.Line().List(names...))
+		}
+	}
+	if len(lists) == 0 {
+		return f
+	}
+	f.Comment(IsKnownName + " reports whether v is one of the values the API description lists for v's")
+	f.Comment("type, one of the package's enums. It reports false for a value the server")
+	f.Comment("added later, and for a value of any other type.")
+	f.Func().Id(IsKnownName).Types(jen.Id("E").Comparable()).Params(jen.Id("v").Id("E")).Bool().Block(
+		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id(knownValuesName).Call().Index(jen.Id("v")),
+		jen.Return(jen.Id("ok")),
+	)
+	f.Comment(knownValuesName + " returns the set of " + knownListName + ", built on first use.")
+	f.Var().Id(knownValuesName).Op("=").Qual("sync", "OnceValue").Call(
+		jen.Func().Params().Map(jen.Any()).Struct().Block(
+			jen.Id("set").Op(":=").Make(jen.Map(jen.Any()).Struct(), jen.Len(jen.Id(knownListName))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id(knownListName)).Block(
+				jen.Id("set").Index(jen.Id("v")).Op("=").Struct().Values(),
+			),
+			jen.Return(jen.Id("set")),
+		),
+	)
+	f.Comment(knownListName + " holds every value the enums list, each under its own type, one")
+	f.Comment("enum to a line. It is data, not code: an array of constants compiles to a")
+	f.Comment("table, where a map literal would compile to a statement per value.")
+	f.Var().Id(knownListName).Op("=").Index(jen.Op("...")).Any().Values(append(lists, jen.Line())...)
+	return f
 }
 
 // enum writes:
 //
 //	type BulkJobStatus string
 //	const ( BulkJobStatusCreated BulkJobStatus = "CREATED" ... )
-//	func (v BulkJobStatus) IsKnown() bool
 func (e *emitter) enum(f *jen.File, t *ir.Type) {
 	docComment(f, deprecated(docFor(t.Name, t.Doc, t.Name+" is an enumeration of the API."), t.Deprecated))
 	f.Type().Id(t.Name).Add(typeCode(*t.Base))
 	if len(t.Values) == 0 {
 		return
 	}
-	var consts, cases []jen.Code
+	consts := make([]jen.Code, 0, len(t.Values))
 	for _, v := range t.Values {
 		consts = append(consts, jen.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value)))
-		cases = append(cases, jen.Id(v.Name))
 	}
 	f.Comment("Values of " + t.Name + " known to the API description.")
 	f.Const().Defs(consts...)
-	f.Comment("IsKnown reports whether v is one of the values the API description lists.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("IsKnown").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
 }
 
 // literal spells an enum value as an untyped constant.

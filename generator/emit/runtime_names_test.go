@@ -22,11 +22,11 @@ var emitsOwn = []string{
 	"_", "b", "base", "body", "c", "client", "ctx", "cursor", "data", "doc",
 	"form", "i", "k", "key", "kv", "line", "mw", "ok", "op", "opts", "out", "p",
 	"page", "parts", "r", "req", "res", "s", "srv", "status", "t", "T", "u",
-	"v", "w",
+	"v", "w", "E",
 	// declared by emit: the service's field, the examples' helpers, the
 	// methods and fields of generated types
 	"core", "serveExample", "canonicalJSON", "printResponse", "exampleValue",
-	"MarshalJSON", "UnmarshalJSON", "IsKnown", "Raw", "Body",
+	"MarshalJSON", "UnmarshalJSON", "IsKnown", "set", "Raw", "Body",
 	"moveJSON", "names", "additional",
 	"raw", "variant", "value", "discriminator", "kinds", "required", "properties",
 	"Rest", // a tuple's elements after its declared ones

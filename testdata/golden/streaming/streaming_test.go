@@ -26,7 +26,7 @@ func TestCreateStreamAsksForEventsAndDecodesChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text.WriteString(chunk.Delta.Or(""))
+		text.WriteString(valueOf(chunk.Delta.Get()))
 	}
 	if text.String() != "Hello" || accept != "text/event-stream" || body != `{"model":"m","stream":true}` {
 		t.Errorf("text %q, Accept %q, body %s", text.String(), accept, body)
@@ -54,7 +54,7 @@ func TestRespondStreamYieldsUnionEvents(t *testing.T) {
 			deltas += d.Delta
 		}
 		if d, ok := ev.AsDone(); ok {
-			usage = d.Usage.Or(0)
+			usage = valueOf(d.Usage.Get())
 		}
 	}
 	if deltas != "a" || usage != 3 || strings.Join(names, ",") != "response.output_text.delta,response.completed" {
@@ -80,7 +80,7 @@ func TestTailStreamReadsJSONLinesAndErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		levels = append(levels, line.Level.Or(""))
+		levels = append(levels, valueOf(line.Level.Get()))
 	}
 	if strings.Join(levels, ",") != "info,warn" {
 		t.Errorf("levels %q", levels)
@@ -95,3 +95,7 @@ func TestTailStreamReadsJSONLinesAndErrors(t *testing.T) {
 		t.Error("no error yielded for a 404")
 	}
 }
+
+// valueOf returns the value of an Opt or Nullable's Get, the zero value
+// when there is none.
+func valueOf[T any](v T, _ bool) T { return v }

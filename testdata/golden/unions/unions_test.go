@@ -74,16 +74,17 @@ func TestDiscriminatorInheritedThroughAllOf(t *testing.T) {
 	if len(k.Pets) != 4 {
 		t.Fatalf("%d pets", len(k.Pets))
 	}
-	if c, ok := k.Pets[0].AsCat(); !ok || c.Name.Or("") != "Tom" || !c.Meows.Or(false) || c.PetType != "cat" {
+	if c, ok := k.Pets[0].AsCat(); !ok || valueOf(c.Name.Get()) != "Tom" || !valueOf(c.Meows.Get()) || c.PetType != "cat" {
 		t.Errorf("pet 0 = %+v %v", c, ok)
 	}
 	if _, ok := k.Pets[0].AsDog(); ok {
 		t.Error("a cat reads as a dog")
 	}
-	if d, ok := k.Pets[1].AsDog(); !ok || d.Barks.Or(true) {
+	d, ok := k.Pets[1].AsDog()
+	if barks, set := d.Barks.Get(); !ok || !set || barks {
 		t.Errorf("pet 1 = %+v %v", d, ok)
 	}
-	if p, ok := k.Pets[2].AsPuppy(); !ok || p.AgeWeeks.Or(0) != 9 {
+	if p, ok := k.Pets[2].AsPuppy(); !ok || valueOf(p.AgeWeeks.Get()) != 9 {
 		t.Errorf("pet 2 = %+v %v", p, ok)
 	}
 	if k.Pets[3].IsKnown() {
@@ -109,7 +110,7 @@ func TestOneOfBesideProperties(t *testing.T) {
 	}
 	v, _ := k.Vehicle.Get()
 	c, ok := v.AsCar()
-	if !ok || c.Wheels.Or(0) != 4 || c.Doors.Or(0) != 5 || c.Type != "car" {
+	if !ok || valueOf(c.Wheels.Get()) != 4 || valueOf(c.Doors.Get()) != 5 || c.Type != "car" {
 		t.Errorf("vehicle = %+v %v", c, ok)
 	}
 	bike := VehicleOfBike(VehicleBike{Type: "bike", Gears: Some[int64](21)})
@@ -121,11 +122,15 @@ func TestOneOfBesideProperties(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := back.AsBike(); !ok || got.Gears.Or(0) != 21 {
+	if got, ok := back.AsBike(); !ok || valueOf(got.Gears.Get()) != 21 {
 		t.Errorf("bike decoded as %+v %v", got, ok)
 	}
 	tag, _ := k.Tag.Get()
-	if tag.Slug.Or("") != "x" {
+	if valueOf(tag.Slug.Get()) != "x" {
 		t.Errorf("tag = %+v", tag)
 	}
 }
+
+// valueOf returns the value of an Opt or Nullable's Get, the zero value
+// when there is none.
+func valueOf[T any](v T, _ bool) T { return v }

@@ -2,6 +2,8 @@
 
 package enums
 
+import "sync"
+
 // Flag is an enumeration of the API.
 type Flag bool
 
@@ -11,15 +13,6 @@ const (
 	FlagFalse Flag = false
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Flag) IsKnown() bool {
-	switch v {
-	case FlagTrue, FlagFalse:
-		return true
-	}
-	return false
-}
-
 // Kind is an enumeration of the API.
 type Kind string
 
@@ -27,15 +20,6 @@ type Kind string
 const (
 	KindFixed Kind = "fixed"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Kind) IsKnown() bool {
-	switch v {
-	case KindFixed:
-		return true
-	}
-	return false
-}
 
 // MaybeColor is an enumeration of the API.
 type MaybeColor string
@@ -45,15 +29,6 @@ const (
 	MaybeColorRed   MaybeColor = "red"
 	MaybeColorGreen MaybeColor = "green"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v MaybeColor) IsKnown() bool {
-	switch v {
-	case MaybeColorRed, MaybeColorGreen:
-		return true
-	}
-	return false
-}
 
 // Priority is an enumeration of the API.
 type Priority int64
@@ -66,15 +41,6 @@ const (
 	Priority2      Priority = 2
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Priority) IsKnown() bool {
-	switch v {
-	case PriorityMinus1, Priority0, Priority1, Priority2:
-		return true
-	}
-	return false
-}
-
 // Ratio is an enumeration of the API.
 type Ratio float64
 
@@ -83,15 +49,6 @@ const (
 	Ratio0_5 Ratio = 0.5
 	Ratio1_5 Ratio = 1.5
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Ratio) IsKnown() bool {
-	switch v {
-	case Ratio0_5, Ratio1_5:
-		return true
-	}
-	return false
-}
 
 // Status is an enumeration of the API.
 type Status string
@@ -108,15 +65,6 @@ const (
 	StatusXML        Status = "Xml"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Status) IsKnown() bool {
-	switch v {
-	case StatusCreated, StatusInProgress, StatusDone, StatusEmpty, Status2fa, StatusAB, StatusU002B, StatusXML:
-		return true
-	}
-	return false
-}
-
 // TaskInline is an enumeration of the API.
 type TaskInline string
 
@@ -126,11 +74,32 @@ const (
 	TaskInlineTwo TaskInline = "two"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v TaskInline) IsKnown() bool {
-	switch v {
-	case TaskInlineOne, TaskInlineTwo:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	FlagTrue, FlagFalse,
+	KindFixed,
+	MaybeColorRed, MaybeColorGreen,
+	PriorityMinus1, Priority0, Priority1, Priority2,
+	Ratio0_5, Ratio1_5,
+	StatusCreated, StatusInProgress, StatusDone, StatusEmpty, Status2fa, StatusAB, StatusU002B, StatusXML,
+	TaskInlineOne, TaskInlineTwo,
 }

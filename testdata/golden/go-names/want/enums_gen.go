@@ -2,6 +2,8 @@
 
 package gonames
 
+import "sync"
+
 // JobState is an enumeration of the API.
 type JobState string
 
@@ -12,15 +14,6 @@ const (
 	JobStateFinished JobState = "DONE"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v JobState) IsKnown() bool {
-	switch v {
-	case JobStateCreated, JobStateRunning, JobStateFinished:
-		return true
-	}
-	return false
-}
-
 // Level is an enumeration of the API.
 type Level int64
 
@@ -30,15 +23,6 @@ const (
 	LevelMedium Level = 2
 	LevelHigh   Level = 3
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Level) IsKnown() bool {
-	switch v {
-	case LevelLow, LevelMedium, LevelHigh:
-		return true
-	}
-	return false
-}
 
 // Selection is the projects a deployment applies to; its x-enum-varnames,
 // written for another generator, are made Go names.
@@ -51,15 +35,6 @@ const (
 	SelectionAllExceptSelected Selection = 2
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Selection) IsKnown() bool {
-	switch v {
-	case SelectionAny, SelectionOnlySelected, SelectionAllExceptSelected:
-		return true
-	}
-	return false
-}
-
 // Shade is the colour scheme; its x-enum-varnames is one name short, so it is
 // left out with a warning.
 type Shade string
@@ -70,11 +45,29 @@ const (
 	ShadeDark  Shade = "dark"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v Shade) IsKnown() bool {
-	switch v {
-	case ShadeLight, ShadeDark:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	JobStateCreated, JobStateRunning, JobStateFinished,
+	LevelLow, LevelMedium, LevelHigh,
+	SelectionAny, SelectionOnlySelected, SelectionAllExceptSelected,
+	ShadeLight, ShadeDark,
 }

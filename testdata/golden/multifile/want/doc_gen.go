@@ -8,7 +8,7 @@
 //
 // Enums are open: each is a defined type with a constant per value the API
 // description lists, and a value the server adds later decodes without error;
-// IsKnown reports whether a value is one of those listed.
+// IsKnown(v) reports whether v is one of those listed.
 //
 // Quickstart:
 //

@@ -2,6 +2,8 @@
 
 package schematypes
 
+import "sync"
+
 // ShapeKind is always "shape".
 type ShapeKind string
 
@@ -10,15 +12,6 @@ const (
 	ShapeKindShape ShapeKind = "shape"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ShapeKind) IsKnown() bool {
-	switch v {
-	case ShapeKindShape:
-		return true
-	}
-	return false
-}
-
 // ShapeLabelBoolean is an enumeration of the API.
 type ShapeLabelBoolean bool
 
@@ -26,15 +19,6 @@ type ShapeLabelBoolean bool
 const (
 	ShapeLabelBooleanTrue ShapeLabelBoolean = true
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ShapeLabelBoolean) IsKnown() bool {
-	switch v {
-	case ShapeLabelBooleanTrue:
-		return true
-	}
-	return false
-}
 
 // ShapeLabelString is an enumeration of the API.
 type ShapeLabelString string
@@ -45,15 +29,6 @@ const (
 	ShapeLabelStringLarge ShapeLabelString = "large"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ShapeLabelString) IsKnown() bool {
-	switch v {
-	case ShapeLabelStringSmall, ShapeLabelStringLarge:
-		return true
-	}
-	return false
-}
-
 // ShapeLevel is a const that is required and an integer.
 type ShapeLevel int64
 
@@ -61,15 +36,6 @@ type ShapeLevel int64
 const (
 	ShapeLevel3 ShapeLevel = 3
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ShapeLevel) IsKnown() bool {
-	switch v {
-	case ShapeLevel3:
-		return true
-	}
-	return false
-}
 
 // ShapeVersion is an enumeration of the API.
 type ShapeVersion float64
@@ -79,11 +45,30 @@ const (
 	ShapeVersion2 ShapeVersion = 2.0
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ShapeVersion) IsKnown() bool {
-	switch v {
-	case ShapeVersion2:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	ShapeKindShape,
+	ShapeLabelBooleanTrue,
+	ShapeLabelStringSmall, ShapeLabelStringLarge,
+	ShapeLevel3,
+	ShapeVersion2,
 }

@@ -2,6 +2,8 @@
 
 package streaming32
 
+import "sync"
+
 // ChangeOp is an enumeration of the API.
 type ChangeOp string
 
@@ -11,11 +13,26 @@ const (
 	ChangeOpRemove ChangeOp = "remove"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v ChangeOp) IsKnown() bool {
-	switch v {
-	case ChangeOpAdd, ChangeOpRemove:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	ChangeOpAdd, ChangeOpRemove,
 }

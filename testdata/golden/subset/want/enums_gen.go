@@ -2,6 +2,8 @@
 
 package subset
 
+import "sync"
+
 // OrderKind is an enumeration of the API.
 type OrderKind string
 
@@ -10,15 +12,6 @@ const (
 	OrderKindRetail    OrderKind = "retail"
 	OrderKindWholesale OrderKind = "wholesale"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v OrderKind) IsKnown() bool {
-	switch v {
-	case OrderKindRetail, OrderKindWholesale:
-		return true
-	}
-	return false
-}
 
 // OrdersListXRequestStatus is an enumeration of the API.
 type OrdersListXRequestStatus string
@@ -29,11 +22,27 @@ const (
 	OrdersListXRequestStatusClosed OrdersListXRequestStatus = "closed"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v OrdersListXRequestStatus) IsKnown() bool {
-	switch v {
-	case OrdersListXRequestStatusOpen, OrdersListXRequestStatusClosed:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	OrderKindRetail, OrderKindWholesale,
+	OrdersListXRequestStatusOpen, OrdersListXRequestStatusClosed,
 }

@@ -2,6 +2,8 @@
 
 package unions
 
+import "sync"
+
 // CircleKind is an enumeration of the API.
 type CircleKind string
 
@@ -9,15 +11,6 @@ type CircleKind string
 const (
 	CircleKindCircle CircleKind = "circle"
 )
-
-// IsKnown reports whether v is one of the values the API description lists.
-func (v CircleKind) IsKnown() bool {
-	switch v {
-	case CircleKindCircle:
-		return true
-	}
-	return false
-}
 
 // SquareKind is an enumeration of the API.
 type SquareKind string
@@ -27,11 +20,27 @@ const (
 	SquareKindSquare SquareKind = "square"
 )
 
-// IsKnown reports whether v is one of the values the API description lists.
-func (v SquareKind) IsKnown() bool {
-	switch v {
-	case SquareKindSquare:
-		return true
+// IsKnown reports whether v is one of the values the API description lists for v's
+// type, one of the package's enums. It reports false for a value the server
+// added later, and for a value of any other type.
+func IsKnown[E comparable](v E) bool {
+	_, ok := knownValues()[v]
+	return ok
+}
+
+// knownValues returns the set of knownValueList, built on first use.
+var knownValues = sync.OnceValue(func() map[any]struct{} {
+	set := make(map[any]struct{}, len(knownValueList))
+	for _, v := range knownValueList {
+		set[v] = struct{}{}
 	}
-	return false
+	return set
+})
+
+// knownValueList holds every value the enums list, each under its own type, one
+// enum to a line. It is data, not code: an array of constants compiles to a
+// table, where a map literal would compile to a statement per value.
+var knownValueList = [...]any{
+	CircleKindCircle,
+	SquareKindSquare,
 }
