@@ -2,7 +2,9 @@ package templates
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
+	"unsafe"
 )
 
 // patch has the field shapes generated request types use.
@@ -119,5 +121,29 @@ func TestNullableAccessors(t *testing.T) {
 	var bad patch
 	if err := json.Unmarshal([]byte(`{"b":{}}`), &bad); err == nil || valueOf(bad.B.Get()) != "" {
 		t.Errorf("object into Nullable[string]: err %v, value %q", err, valueOf(bad.B.Get()))
+	}
+}
+
+// TestWrappersStayLight checks what keeps Opt and Nullable cheap to
+// compile and to hold: they are not comparable (no equality function is
+// compiled for them or for the structs holding them), and the field that
+// makes them so takes no room.
+func TestWrappersStayLight(t *testing.T) {
+	if reflect.TypeFor[Opt[int64]]().Comparable() || reflect.TypeFor[Nullable[string]]().Comparable() {
+		t.Error("Opt or Nullable is comparable")
+	}
+	type optInt64 struct {
+		value int64
+		set   bool
+	}
+	type nullableInt32 struct {
+		value          int32
+		present, valid bool
+	}
+	if got, want := unsafe.Sizeof(Opt[int64]{}), unsafe.Sizeof(optInt64{}); got != want {
+		t.Errorf("Opt[int64] takes %d bytes, want %d", got, want)
+	}
+	if got, want := unsafe.Sizeof(Nullable[int32]{}), unsafe.Sizeof(nullableInt32{}); got != want {
+		t.Errorf("Nullable[int32] takes %d bytes, want %d", got, want)
 	}
 }

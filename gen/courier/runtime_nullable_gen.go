@@ -12,10 +12,10 @@ package courier
 // JSON methods of its own, its two methods take a pointer, and it is not
 // comparable.
 type Nullable[T any] struct {
+	_       [0]func() // not comparable; first, where it takes no room
 	value   T
-	present bool      // null or a value
-	valid   bool      // a value
-	_       [0]func() // not comparable
+	present bool // null or a value
+	valid   bool // a value
 }
 
 // Value returns a Nullable holding v.

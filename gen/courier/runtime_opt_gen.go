@@ -15,9 +15,9 @@ package courier
 // equality function is compiled for it, nor for the structs that hold
 // one). Compare what Get returns.
 type Opt[T any] struct {
+	_     [0]func() // not comparable; first, where it takes no room
 	value T
 	set   bool
-	_     [0]func() // not comparable
 }
 
 // Some returns a present Opt holding v.
