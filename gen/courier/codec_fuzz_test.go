@@ -89,7 +89,8 @@ func twinOf(t reflect.Type) reflect.Type {
 	name := t.Name()
 	switch {
 	case t.PkgPath() == reflect.TypeFor[JobDetails]().PkgPath() && (strings.HasPrefix(name, "Opt[") || strings.HasPrefix(name, "Nullable[")):
-		return reflect.PointerTo(twinOf(t.Field(0).Type))
+		value, _ := t.FieldByName("value")
+		return reflect.PointerTo(twinOf(value.Type))
 	case t.Kind() == reflect.Struct && t.PkgPath() == reflect.TypeFor[JobDetails]().PkgPath() && t.NumField() > 0 && !t.Field(0).IsExported():
 		return t // a union: its own decoding is tested elsewhere
 	case t.Kind() == reflect.Struct && t.PkgPath() == reflect.TypeFor[JobDetails]().PkgPath():

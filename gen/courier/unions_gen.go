@@ -39,7 +39,7 @@ func ContentOfElementalContentSugar(v ElementalContentSugar) Content {
 }
 
 // AsElementalContentSugar returns the ElementalContentSugar variant, and whether u holds it.
-func (u Content) AsElementalContentSugar() (ElementalContentSugar, bool) {
+func (u *Content) AsElementalContentSugar() (ElementalContentSugar, bool) {
 	v, ok := u.value.(ElementalContentSugar)
 	return v, ok && u.variant == 1
 }
@@ -53,18 +53,18 @@ func ContentOfElementalContent(v ElementalContent) Content {
 }
 
 // AsElementalContent returns the ElementalContent variant, and whether u holds it.
-func (u Content) AsElementalContent() (ElementalContent, bool) {
+func (u *Content) AsElementalContent() (ElementalContent, bool) {
 	v, ok := u.value.(ElementalContent)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Content) IsKnown() bool {
+func (u *Content) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Content) Raw() json.RawMessage {
+func (u *Content) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -190,7 +190,7 @@ func ElementalNodeOfElementalTextNode(v ElementalTextNode) ElementalNode {
 }
 
 // AsElementalTextNode returns the ElementalTextNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalTextNode() (ElementalTextNode, bool) {
+func (u *ElementalNode) AsElementalTextNode() (ElementalTextNode, bool) {
 	v, ok := u.value.(ElementalTextNode)
 	return v, ok && u.variant == 1
 }
@@ -207,7 +207,7 @@ func ElementalNodeOfElementalMetaNode(v ElementalMetaNode) ElementalNode {
 }
 
 // AsElementalMetaNode returns the ElementalMetaNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalMetaNode() (ElementalMetaNode, bool) {
+func (u *ElementalNode) AsElementalMetaNode() (ElementalMetaNode, bool) {
 	v, ok := u.value.(ElementalMetaNode)
 	return v, ok && u.variant == 2
 }
@@ -224,7 +224,7 @@ func ElementalNodeOfElementalChannelNode(v ElementalChannelNode) ElementalNode {
 }
 
 // AsElementalChannelNode returns the ElementalChannelNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalChannelNode() (ElementalChannelNode, bool) {
+func (u *ElementalNode) AsElementalChannelNode() (ElementalChannelNode, bool) {
 	v, ok := u.value.(ElementalChannelNode)
 	return v, ok && u.variant == 3
 }
@@ -241,7 +241,7 @@ func ElementalNodeOfElementalImageNode(v ElementalImageNode) ElementalNode {
 }
 
 // AsElementalImageNode returns the ElementalImageNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalImageNode() (ElementalImageNode, bool) {
+func (u *ElementalNode) AsElementalImageNode() (ElementalImageNode, bool) {
 	v, ok := u.value.(ElementalImageNode)
 	return v, ok && u.variant == 4
 }
@@ -258,7 +258,7 @@ func ElementalNodeOfElementalActionNode(v ElementalActionNode) ElementalNode {
 }
 
 // AsElementalActionNode returns the ElementalActionNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalActionNode() (ElementalActionNode, bool) {
+func (u *ElementalNode) AsElementalActionNode() (ElementalActionNode, bool) {
 	v, ok := u.value.(ElementalActionNode)
 	return v, ok && u.variant == 5
 }
@@ -275,7 +275,7 @@ func ElementalNodeOfElementalDividerNode(v ElementalDividerNode) ElementalNode {
 }
 
 // AsElementalDividerNode returns the ElementalDividerNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalDividerNode() (ElementalDividerNode, bool) {
+func (u *ElementalNode) AsElementalDividerNode() (ElementalDividerNode, bool) {
 	v, ok := u.value.(ElementalDividerNode)
 	return v, ok && u.variant == 6
 }
@@ -292,7 +292,7 @@ func ElementalNodeOfElementalQuoteNode(v ElementalQuoteNode) ElementalNode {
 }
 
 // AsElementalQuoteNode returns the ElementalQuoteNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalQuoteNode() (ElementalQuoteNode, bool) {
+func (u *ElementalNode) AsElementalQuoteNode() (ElementalQuoteNode, bool) {
 	v, ok := u.value.(ElementalQuoteNode)
 	return v, ok && u.variant == 7
 }
@@ -309,18 +309,18 @@ func ElementalNodeOfElementalHTMLNode(v ElementalHTMLNode) ElementalNode {
 }
 
 // AsElementalHTMLNode returns the ElementalHTMLNode variant, and whether u holds it.
-func (u ElementalNode) AsElementalHTMLNode() (ElementalHTMLNode, bool) {
+func (u *ElementalNode) AsElementalHTMLNode() (ElementalHTMLNode, bool) {
 	v, ok := u.value.(ElementalHTMLNode)
 	return v, ok && u.variant == 8
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u ElementalNode) IsKnown() bool {
+func (u *ElementalNode) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u ElementalNode) Raw() json.RawMessage {
+func (u *ElementalNode) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -451,7 +451,7 @@ func InboundBulkMessageLocaleOfObject(v map[string]any) InboundBulkMessageLocale
 }
 
 // AsObject returns the map[string]any variant, and whether u holds it.
-func (u InboundBulkMessageLocale) AsObject() (map[string]any, bool) {
+func (u *InboundBulkMessageLocale) AsObject() (map[string]any, bool) {
 	v, ok := u.value.(map[string]any)
 	return v, ok && u.variant == 1
 }
@@ -465,18 +465,18 @@ func InboundBulkMessageLocaleOfString(v string) InboundBulkMessageLocale {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u InboundBulkMessageLocale) AsString() (string, bool) {
+func (u *InboundBulkMessageLocale) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u InboundBulkMessageLocale) IsKnown() bool {
+func (u *InboundBulkMessageLocale) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u InboundBulkMessageLocale) Raw() json.RawMessage {
+func (u *InboundBulkMessageLocale) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -553,7 +553,7 @@ func MessageExpiryExpiresInOfString(v string) MessageExpiryExpiresIn {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u MessageExpiryExpiresIn) AsString() (string, bool) {
+func (u *MessageExpiryExpiresIn) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 1
 }
@@ -567,18 +567,18 @@ func MessageExpiryExpiresInOfInt(v int64) MessageExpiryExpiresIn {
 }
 
 // AsInt returns the int64 variant, and whether u holds it.
-func (u MessageExpiryExpiresIn) AsInt() (int64, bool) {
+func (u *MessageExpiryExpiresIn) AsInt() (int64, bool) {
 	v, ok := u.value.(int64)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u MessageExpiryExpiresIn) IsKnown() bool {
+func (u *MessageExpiryExpiresIn) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u MessageExpiryExpiresIn) Raw() json.RawMessage {
+func (u *MessageExpiryExpiresIn) Raw() json.RawMessage {
 	return u.raw
 }
 

@@ -123,19 +123,23 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 	f.Comment(doc)
 	f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(body...)
 	f.Comment("As" + v.Name + " returns the " + typeString(v.Type) + " variant, and whether u holds it.")
-	f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool()).Block(
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool()).Block(
 		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
 		jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("variant").Op("==").Lit(i+1)),
 	)
 }
 
-// unionCommon writes IsKnown, Raw and the JSON methods.
+// unionCommon writes IsKnown, Raw and the JSON methods. The accessors
+// take a pointer, like those of Opt and Nullable: a value method is
+// compiled twice, once more as the wrapper in the pointer's method set.
+// MarshalJSON alone takes a value, so that encoding/json calls it on a
+// value that is not addressable too.
 func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
-	recv := jen.Id("u").Id(t.Name)
+	recv := jen.Id("u").Op("*").Id(t.Name)
 	f.Comment("IsKnown reports whether u holds one of the variants the API description lists.")
 	f.Func().Params(recv).Id("IsKnown").Params().Bool().Block(jen.Return(jen.Id("u").Dot("variant").Op("!=").Lit(0)))
 	f.Comment("Raw returns the JSON of a variant the API description does not list, as received.")
-	f.Func().Params(jen.Id("u").Id(t.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
+	f.Func().Params(recv.Clone()).Id("Raw").Params().Qual("encoding/json", "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
 	e.unionCodec(f, t, table)
 	codecWrappers(f, t.Name, "u")
 }

@@ -38,7 +38,7 @@ func UsersWhoAmIResponseOfUser(v User) UsersWhoAmIResponse {
 }
 
 // AsUser returns the User variant, and whether u holds it.
-func (u UsersWhoAmIResponse) AsUser() (User, bool) {
+func (u *UsersWhoAmIResponse) AsUser() (User, bool) {
 	v, ok := u.value.(User)
 	return v, ok && u.variant == 1
 }
@@ -52,18 +52,18 @@ func UsersWhoAmIResponseOfSession(v Session) UsersWhoAmIResponse {
 }
 
 // AsSession returns the Session variant, and whether u holds it.
-func (u UsersWhoAmIResponse) AsSession() (Session, bool) {
+func (u *UsersWhoAmIResponse) AsSession() (Session, bool) {
 	v, ok := u.value.(Session)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u UsersWhoAmIResponse) IsKnown() bool {
+func (u *UsersWhoAmIResponse) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u UsersWhoAmIResponse) Raw() json.RawMessage {
+func (u *UsersWhoAmIResponse) Raw() json.RawMessage {
 	return u.raw
 }
 

@@ -30,7 +30,7 @@ func DefaultGetShapeRequestNearOfString(v string) DefaultGetShapeRequestNear {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u DefaultGetShapeRequestNear) AsString() (string, bool) {
+func (u *DefaultGetShapeRequestNear) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 1
 }
@@ -44,18 +44,18 @@ func DefaultGetShapeRequestNearOfInt(v int64) DefaultGetShapeRequestNear {
 }
 
 // AsInt returns the int64 variant, and whether u holds it.
-func (u DefaultGetShapeRequestNear) AsInt() (int64, bool) {
+func (u *DefaultGetShapeRequestNear) AsInt() (int64, bool) {
 	v, ok := u.value.(int64)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u DefaultGetShapeRequestNear) IsKnown() bool {
+func (u *DefaultGetShapeRequestNear) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u DefaultGetShapeRequestNear) Raw() json.RawMessage {
+func (u *DefaultGetShapeRequestNear) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -130,7 +130,7 @@ func ShapeIDOfString(v string) ShapeID {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u ShapeID) AsString() (string, bool) {
+func (u *ShapeID) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 1
 }
@@ -144,18 +144,18 @@ func ShapeIDOfInt(v int64) ShapeID {
 }
 
 // AsInt returns the int64 variant, and whether u holds it.
-func (u ShapeID) AsInt() (int64, bool) {
+func (u *ShapeID) AsInt() (int64, bool) {
 	v, ok := u.value.(int64)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u ShapeID) IsKnown() bool {
+func (u *ShapeID) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u ShapeID) Raw() json.RawMessage {
+func (u *ShapeID) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -230,7 +230,7 @@ func ShapeLabelOfString(v ShapeLabelString) ShapeLabel {
 }
 
 // AsString returns the ShapeLabelString variant, and whether u holds it.
-func (u ShapeLabel) AsString() (ShapeLabelString, bool) {
+func (u *ShapeLabel) AsString() (ShapeLabelString, bool) {
 	v, ok := u.value.(ShapeLabelString)
 	return v, ok && u.variant == 1
 }
@@ -244,18 +244,18 @@ func ShapeLabelOfBoolean(v ShapeLabelBoolean) ShapeLabel {
 }
 
 // AsBoolean returns the ShapeLabelBoolean variant, and whether u holds it.
-func (u ShapeLabel) AsBoolean() (ShapeLabelBoolean, bool) {
+func (u *ShapeLabel) AsBoolean() (ShapeLabelBoolean, bool) {
 	v, ok := u.value.(ShapeLabelBoolean)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u ShapeLabel) IsKnown() bool {
+func (u *ShapeLabel) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u ShapeLabel) Raw() json.RawMessage {
+func (u *ShapeLabel) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -334,7 +334,7 @@ func ShapeSizeOfFloat(v float64) ShapeSize {
 }
 
 // AsFloat returns the float64 variant, and whether u holds it.
-func (u ShapeSize) AsFloat() (float64, bool) {
+func (u *ShapeSize) AsFloat() (float64, bool) {
 	v, ok := u.value.(float64)
 	return v, ok && u.variant == 1
 }
@@ -348,18 +348,18 @@ func ShapeSizeOfString(v string) ShapeSize {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u ShapeSize) AsString() (string, bool) {
+func (u *ShapeSize) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u ShapeSize) IsKnown() bool {
+func (u *ShapeSize) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u ShapeSize) Raw() json.RawMessage {
+func (u *ShapeSize) Raw() json.RawMessage {
 	return u.raw
 }
 

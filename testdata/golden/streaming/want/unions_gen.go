@@ -45,7 +45,7 @@ func ResponseEventOfTextDelta(v TextDelta) ResponseEvent {
 }
 
 // AsTextDelta returns the TextDelta variant, and whether u holds it.
-func (u ResponseEvent) AsTextDelta() (TextDelta, bool) {
+func (u *ResponseEvent) AsTextDelta() (TextDelta, bool) {
 	v, ok := u.value.(TextDelta)
 	return v, ok && u.variant == 1
 }
@@ -62,18 +62,18 @@ func ResponseEventOfDone(v Done) ResponseEvent {
 }
 
 // AsDone returns the Done variant, and whether u holds it.
-func (u ResponseEvent) AsDone() (Done, bool) {
+func (u *ResponseEvent) AsDone() (Done, bool) {
 	v, ok := u.value.(Done)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u ResponseEvent) IsKnown() bool {
+func (u *ResponseEvent) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u ResponseEvent) Raw() json.RawMessage {
+func (u *ResponseEvent) Raw() json.RawMessage {
 	return u.raw
 }
 

@@ -38,7 +38,7 @@ func ContactOfEmail(v ContactEmail) Contact {
 }
 
 // AsEmail returns the ContactEmail variant, and whether u holds it.
-func (u Contact) AsEmail() (ContactEmail, bool) {
+func (u *Contact) AsEmail() (ContactEmail, bool) {
 	v, ok := u.value.(ContactEmail)
 	return v, ok && u.variant == 1
 }
@@ -52,18 +52,18 @@ func ContactOfPhone(v ContactPhone) Contact {
 }
 
 // AsPhone returns the ContactPhone variant, and whether u holds it.
-func (u Contact) AsPhone() (ContactPhone, bool) {
+func (u *Contact) AsPhone() (ContactPhone, bool) {
 	v, ok := u.value.(ContactPhone)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Contact) IsKnown() bool {
+func (u *Contact) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Contact) Raw() json.RawMessage {
+func (u *Contact) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -141,7 +141,7 @@ func HolderInlineOfString(v string) HolderInline {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u HolderInline) AsString() (string, bool) {
+func (u *HolderInline) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 1
 }
@@ -155,18 +155,18 @@ func HolderInlineOfVariant2(v HolderInlineVariant2) HolderInline {
 }
 
 // AsVariant2 returns the HolderInlineVariant2 variant, and whether u holds it.
-func (u HolderInline) AsVariant2() (HolderInlineVariant2, bool) {
+func (u *HolderInline) AsVariant2() (HolderInlineVariant2, bool) {
 	v, ok := u.value.(HolderInlineVariant2)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u HolderInline) IsKnown() bool {
+func (u *HolderInline) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u HolderInline) Raw() json.RawMessage {
+func (u *HolderInline) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -262,7 +262,7 @@ func PetOfCat(v Cat) Pet {
 }
 
 // AsCat returns the Cat variant, and whether u holds it.
-func (u Pet) AsCat() (Cat, bool) {
+func (u *Pet) AsCat() (Cat, bool) {
 	v, ok := u.value.(Cat)
 	return v, ok && u.variant == 1
 }
@@ -279,7 +279,7 @@ func PetOfDog(v Dog) Pet {
 }
 
 // AsDog returns the Dog variant, and whether u holds it.
-func (u Pet) AsDog() (Dog, bool) {
+func (u *Pet) AsDog() (Dog, bool) {
 	v, ok := u.value.(Dog)
 	return v, ok && u.variant == 2
 }
@@ -296,18 +296,18 @@ func PetOfPuppy(v Puppy) Pet {
 }
 
 // AsPuppy returns the Puppy variant, and whether u holds it.
-func (u Pet) AsPuppy() (Puppy, bool) {
+func (u *Pet) AsPuppy() (Puppy, bool) {
 	v, ok := u.value.(Puppy)
 	return v, ok && u.variant == 3
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Pet) IsKnown() bool {
+func (u *Pet) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Pet) Raw() json.RawMessage {
+func (u *Pet) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -393,7 +393,7 @@ func ScalarOfString(v string) Scalar {
 }
 
 // AsString returns the string variant, and whether u holds it.
-func (u Scalar) AsString() (string, bool) {
+func (u *Scalar) AsString() (string, bool) {
 	v, ok := u.value.(string)
 	return v, ok && u.variant == 1
 }
@@ -407,7 +407,7 @@ func ScalarOfInt(v int64) Scalar {
 }
 
 // AsInt returns the int64 variant, and whether u holds it.
-func (u Scalar) AsInt() (int64, bool) {
+func (u *Scalar) AsInt() (int64, bool) {
 	v, ok := u.value.(int64)
 	return v, ok && u.variant == 2
 }
@@ -421,7 +421,7 @@ func ScalarOfBool(v bool) Scalar {
 }
 
 // AsBool returns the bool variant, and whether u holds it.
-func (u Scalar) AsBool() (bool, bool) {
+func (u *Scalar) AsBool() (bool, bool) {
 	v, ok := u.value.(bool)
 	return v, ok && u.variant == 3
 }
@@ -435,18 +435,18 @@ func ScalarOfStringList(v []string) Scalar {
 }
 
 // AsStringList returns the []string variant, and whether u holds it.
-func (u Scalar) AsStringList() ([]string, bool) {
+func (u *Scalar) AsStringList() ([]string, bool) {
 	v, ok := u.value.([]string)
 	return v, ok && u.variant == 4
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Scalar) IsKnown() bool {
+func (u *Scalar) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Scalar) Raw() json.RawMessage {
+func (u *Scalar) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -556,7 +556,7 @@ func ShapeOfCircle(v Circle) Shape {
 }
 
 // AsCircle returns the Circle variant, and whether u holds it.
-func (u Shape) AsCircle() (Circle, bool) {
+func (u *Shape) AsCircle() (Circle, bool) {
 	v, ok := u.value.(Circle)
 	return v, ok && u.variant == 1
 }
@@ -573,18 +573,18 @@ func ShapeOfSquare(v Square) Shape {
 }
 
 // AsSquare returns the Square variant, and whether u holds it.
-func (u Shape) AsSquare() (Square, bool) {
+func (u *Shape) AsSquare() (Square, bool) {
 	v, ok := u.value.(Square)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Shape) IsKnown() bool {
+func (u *Shape) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Shape) Raw() json.RawMessage {
+func (u *Shape) Raw() json.RawMessage {
 	return u.raw
 }
 
@@ -673,7 +673,7 @@ func VehicleOfCar(v VehicleCar) Vehicle {
 }
 
 // AsCar returns the VehicleCar variant, and whether u holds it.
-func (u Vehicle) AsCar() (VehicleCar, bool) {
+func (u *Vehicle) AsCar() (VehicleCar, bool) {
 	v, ok := u.value.(VehicleCar)
 	return v, ok && u.variant == 1
 }
@@ -687,18 +687,18 @@ func VehicleOfBike(v VehicleBike) Vehicle {
 }
 
 // AsBike returns the VehicleBike variant, and whether u holds it.
-func (u Vehicle) AsBike() (VehicleBike, bool) {
+func (u *Vehicle) AsBike() (VehicleBike, bool) {
 	v, ok := u.value.(VehicleBike)
 	return v, ok && u.variant == 2
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
-func (u Vehicle) IsKnown() bool {
+func (u *Vehicle) IsKnown() bool {
 	return u.variant != 0
 }
 
 // Raw returns the JSON of a variant the API description does not list, as received.
-func (u Vehicle) Raw() json.RawMessage {
+func (u *Vehicle) Raw() json.RawMessage {
 	return u.raw
 }
 
