@@ -51,7 +51,7 @@ func moveSlice[T any](c *jsonCodec, s *[]T, elem func(*T, *jsonCodec)) {
 			*s = nil
 		}
 	default:
-		c.mismatch(reflect.TypeFor[[]T]().String())
+		c.mismatch(reflect.TypeOf(*s).String()) // not TypeFor: that is compiled per element type
 	}
 }
 
@@ -105,7 +105,7 @@ func moveMap[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) {
 			*m = nil
 		}
 	default:
-		c.mismatch(reflect.TypeFor[map[string]T]().String())
+		c.mismatch(reflect.TypeOf(*m).String())
 	}
 }
 

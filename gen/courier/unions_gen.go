@@ -80,13 +80,13 @@ func (u *Content) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "", variantsOfContent) {
 		case 0:
 			var v ElementalContentSugar
-			if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ContentOfElementalContentSugar(v)
 				return
 			}
 		case 1:
 			var v ElementalContent
-			if decodeValue(data, &v, (*ElementalContent).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ContentOfElementalContent(v)
 				return
 			}
@@ -336,49 +336,49 @@ func (u *ElementalNode) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "type", variantsOfElementalNode) {
 		case 0:
 			var v ElementalTextNode
-			if decodeValue(data, &v, (*ElementalTextNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalTextNode(v)
 				return
 			}
 		case 1:
 			var v ElementalMetaNode
-			if decodeValue(data, &v, (*ElementalMetaNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalMetaNode(v)
 				return
 			}
 		case 2:
 			var v ElementalChannelNode
-			if decodeValue(data, &v, (*ElementalChannelNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalChannelNode(v)
 				return
 			}
 		case 3:
 			var v ElementalImageNode
-			if decodeValue(data, &v, (*ElementalImageNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalImageNode(v)
 				return
 			}
 		case 4:
 			var v ElementalActionNode
-			if decodeValue(data, &v, (*ElementalActionNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalActionNode(v)
 				return
 			}
 		case 5:
 			var v ElementalDividerNode
-			if decodeValue(data, &v, (*ElementalDividerNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalDividerNode(v)
 				return
 			}
 		case 6:
 			var v ElementalQuoteNode
-			if decodeValue(data, &v, (*ElementalQuoteNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalQuoteNode(v)
 				return
 			}
 		case 7:
 			var v ElementalHTMLNode
-			if decodeValue(data, &v, (*ElementalHTMLNode).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ElementalNodeOfElementalHTMLNode(v)
 				return
 			}

@@ -154,7 +154,7 @@ func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
 //			switch pickVariant(data, "", variantsOfContent) {
 //			case 0:
 //				var v ElementalContentSugar
-//				if decodeValue(data, &v, (*ElementalContentSugar).moveJSON) == nil {
+//				if unmarshalJSON(data, &v) == nil {
 //					*u = ContentOfElementalContentSugar(v)
 //					return
 //				}
@@ -174,7 +174,7 @@ func (e *emitter) unionCodec(f *jen.File, t *ir.Type, table string) {
 	for i, v := range t.Variants {
 		decode = append(decode, jen.Case(jen.Lit(i)).Block(
 			jen.Var().Id("v").Add(typeCode(v.Type)),
-			jen.If(jen.Id("decodeValue").Call(jen.Id("data"), jen.Op("&").Id("v"), e.elemMover(v.Type)).Op("==").Nil()).Block(
+			jen.If(e.decodeVariant(v.Type).Op("==").Nil()).Block(
 				jen.Op("*").Id("u").Op("=").Id(t.Name+"Of"+v.Name).Call(jen.Id("v")),
 				jen.Return(),
 			),
@@ -273,4 +273,17 @@ func article(name string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// decodeVariant decodes data into the variable v of type r. A type with
+// its own moveJSON goes through unmarshalJSON and its jsonMover interface,
+// not through the generic decodeValue, which would be compiled once more
+// for every struct variant.
+func (e *emitter) decodeVariant(r ir.TypeRef) *jen.Statement {
+	if r.Kind == ir.Named {
+		if t := e.byName[r.Name]; t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t) {
+			return jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Op("&").Id("v"))
+		}
+	}
+	return jen.Id("decodeValue").Call(jen.Id("data"), jen.Op("&").Id("v"), e.elemMover(r))
 }

@@ -79,13 +79,13 @@ func (u *UsersWhoAmIResponse) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "", variantsOfUsersWhoAmIResponse) {
 		case 0:
 			var v User
-			if decodeValue(data, &v, (*User).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = UsersWhoAmIResponseOfUser(v)
 				return
 			}
 		case 1:
 			var v Session
-			if decodeValue(data, &v, (*Session).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = UsersWhoAmIResponseOfSession(v)
 				return
 			}

@@ -89,13 +89,13 @@ func (u *ResponseEvent) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "type", variantsOfResponseEvent) {
 		case 0:
 			var v TextDelta
-			if decodeValue(data, &v, (*TextDelta).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ResponseEventOfTextDelta(v)
 				return
 			}
 		case 1:
 			var v Done
-			if decodeValue(data, &v, (*Done).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ResponseEventOfDone(v)
 				return
 			}

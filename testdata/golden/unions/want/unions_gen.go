@@ -79,13 +79,13 @@ func (u *Contact) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "", variantsOfContact) {
 		case 0:
 			var v ContactEmail
-			if decodeValue(data, &v, (*ContactEmail).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ContactOfEmail(v)
 				return
 			}
 		case 1:
 			var v ContactPhone
-			if decodeValue(data, &v, (*ContactPhone).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ContactOfPhone(v)
 				return
 			}
@@ -188,7 +188,7 @@ func (u *HolderInline) moveJSON(c *jsonCodec) {
 			}
 		case 1:
 			var v HolderInlineVariant2
-			if decodeValue(data, &v, (*HolderInlineVariant2).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = HolderInlineOfVariant2(v)
 				return
 			}
@@ -323,19 +323,19 @@ func (u *Pet) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "petType", variantsOfPet) {
 		case 0:
 			var v Cat
-			if decodeValue(data, &v, (*Cat).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = PetOfCat(v)
 				return
 			}
 		case 1:
 			var v Dog
-			if decodeValue(data, &v, (*Dog).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = PetOfDog(v)
 				return
 			}
 		case 2:
 			var v Puppy
-			if decodeValue(data, &v, (*Puppy).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = PetOfPuppy(v)
 				return
 			}
@@ -600,13 +600,13 @@ func (u *Shape) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "kind", variantsOfShape) {
 		case 0:
 			var v Circle
-			if decodeValue(data, &v, (*Circle).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ShapeOfCircle(v)
 				return
 			}
 		case 1:
 			var v Square
-			if decodeValue(data, &v, (*Square).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = ShapeOfSquare(v)
 				return
 			}
@@ -714,13 +714,13 @@ func (u *Vehicle) moveJSON(c *jsonCodec) {
 		switch pickVariant(data, "type", variantsOfVehicle) {
 		case 0:
 			var v VehicleCar
-			if decodeValue(data, &v, (*VehicleCar).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = VehicleOfCar(v)
 				return
 			}
 		case 1:
 			var v VehicleBike
-			if decodeValue(data, &v, (*VehicleBike).moveJSON) == nil {
+			if unmarshalJSON(data, &v) == nil {
 				*u = VehicleOfBike(v)
 				return
 			}
