@@ -197,6 +197,11 @@ func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*open
 			cfg.repaired[filepath.Clean(path)] = out
 		}
 	}
+	if tree.Style&yaml.FlowStyle != 0 && len(changed) == 0 && len(cfg.Overlays) == 0 && len(loc.duplicates(cfg.Path)) == 0 {
+		// A JSON file as it was read, without the duplicate keys that
+		// JSON resolves (the last wins) and YAML refuses.
+		text = blockYAML(tree)
+	}
 	doc, err := newLoader(cfg).LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
 	for i := 0; err != nil && i < maxRepairs; i++ {
 		d, ok := repairScalar(tree, err, cfg, loc)

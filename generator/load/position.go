@@ -18,10 +18,13 @@ type locator struct {
 	// changed in a description; their lines and columns are the
 	// overlay's. Every other node is the description's own.
 	origin map[*yaml.Node]string
+	// dups holds what duplicates found, by path: reading a JSON file asks
+	// before it hands the file on, and Load again to warn.
+	dups map[string][]duplicate
 }
 
 func newLocator() *locator {
-	return &locator{files: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}}
+	return &locator{files: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}, dups: map[string][]duplicate{}}
 }
 
 // at places pointer in the file path, which diagnostics name report:
@@ -167,7 +170,11 @@ type duplicate struct {
 // them (and the YAML reader rejects them); JSON discourages them, and its
 // reader keeps the later one silently.
 func (l *locator) duplicates(path string) []duplicate {
+	if out, ok := l.dups[path]; ok {
+		return out
+	}
 	var out []duplicate
+	defer func() { l.dups[path] = out }()
 	var walk func(n *yaml.Node, ptr string, depth int)
 	walk = func(n *yaml.Node, ptr string, depth int) {
 		if n == nil || depth > 200 {
