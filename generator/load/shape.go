@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -68,12 +69,12 @@ func wrapped(s *openapi3.Schema) (*openapi3.SchemaRef, string) {
 		return s.AllOf[0], "/allOf/0"
 	}
 	for i, m := range s.OneOf {
-		if !isNull(m) {
+		if !nullIn(s.OneOf, m) {
 			return m, fmt.Sprintf("/oneOf/%d", i)
 		}
 	}
 	for i, m := range s.AnyOf {
-		if !isNull(m) {
+		if !nullIn(s.AnyOf, m) {
 			return m, fmt.Sprintf("/anyOf/%d", i)
 		}
 	}
@@ -141,9 +142,11 @@ func nullable(s *openapi3.Schema) bool {
 	if s.Nullable || (s.Type != nil && s.Type.Includes("null")) {
 		return true
 	}
-	for _, m := range append(slices.Clone(s.OneOf), s.AnyOf...) {
-		if isNull(m) {
-			return true
+	for _, refs := range [...]openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
+		for _, m := range refs {
+			if nullIn(refs, m) {
+				return true
+			}
 		}
 	}
 	return slices.Contains(s.Enum, nil) && len(s.Enum) > 0
@@ -158,13 +161,73 @@ func isNull(m *openapi3.SchemaRef) bool {
 	return len(t) == 1 && t[0] == "null"
 }
 
-// nonNull drops {type: null} members.
+// nonNull drops the members that stand for null (see nullIn).
 func nonNull(refs openapi3.SchemaRefs) openapi3.SchemaRefs {
 	var out openapi3.SchemaRefs
 	for _, m := range refs {
-		if !isNull(m) {
+		if !nullIn(refs, m) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// nullIn reports whether the member m of a oneOf or anyOf, refs, stands
+// for null: {type: null}, or {type: object, nullable: true} and nothing
+// more beside members that are all objects. OpenAPI 3.0 ignores the
+// keywords beside a $ref, so descriptions write a nullable reference as
+//
+//	anyOf: [{$ref: X}, {type: object, nullable: true}]
+//
+// Microsoft Graph's beta description does so 6,322 times. Read literally,
+// the second member admits any object, which X, an object, already
+// decodes; what it adds is null. So the member is null, and the schema a
+// Nullable[X] rather than a union of X and a map: the type its authors
+// meant, and one type less to compile each time.
+func nullIn(refs openapi3.SchemaRefs, m *openapi3.SchemaRef) bool {
+	if isNull(m) {
+		return true
+	}
+	if !isNullObject(m) {
+		return false
+	}
+	objects := 0
+	for _, o := range refs {
+		switch {
+		case o == m || isNull(o) || isNullObject(o):
+		case o == nil || o.Value == nil || !objectLike(o.Value, 0):
+			return false
+		default:
+			objects++
+		}
+	}
+	return objects > 0
+}
+
+// isNullObject reports whether m is exactly {type: object, nullable: true},
+// perhaps with a description or title.
+func isNullObject(m *openapi3.SchemaRef) bool {
+	if m == nil || m.Ref != "" || m.Value == nil {
+		return false
+	}
+	s := m.Value
+	bare := openapi3.Schema{Type: s.Type, Nullable: s.Nullable, Description: s.Description, Title: s.Title, Extensions: s.Extensions, Origin: s.Origin}
+	return s.Nullable && s.Type != nil && s.Type.Is("object") && reflect.DeepEqual(*s, bare)
+}
+
+// objectLike reports whether s describes an object: by its type, its
+// properties, or an allOf of objects (looked into a few levels deep).
+func objectLike(s *openapi3.Schema, depth int) bool {
+	switch {
+	case primaryType(s) == "object":
+		return true
+	case len(s.AllOf) == 0 || depth > 4 || s.Type != nil && len(s.Type.Slice()) > 0:
+		return false
+	}
+	for _, m := range s.AllOf {
+		if m != nil && m.Value != nil && objectLike(m.Value, depth+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,7 +33,7 @@ func (b *builder) fillUnion(t *ir.Type, s *openapi3.Schema, ptr string) {
 	}
 	scope := naming.NewScope()
 	for i, m := range members {
-		if isNull(m) {
+		if nullIn(members, m) {
 			continue
 		}
 		mptr := fmt.Sprintf("%s/%s/%d", ptr, key, i)

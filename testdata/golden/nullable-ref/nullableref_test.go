@@ -1,0 +1,44 @@
+package nullableref
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// anyOf [$ref, {type: object, nullable: true}] is a nullable reference:
+// null, absent and an object stay apart, and an object decodes as the
+// referenced type even without the properties it requires.
+func TestNullableReference(t *testing.T) {
+	for _, doc := range []string{
+		`{"@odata.type":"thing","owner":null,"watchers":[{"@odata.type":"set","displayName":"ann"}]}`,
+		`{"@odata.type":"thing","owner":{"@odata.type":"set","displayName":"bob"}}`,
+		`{"@odata.type":"thing"}`,
+	} {
+		var th Thing
+		if err := json.Unmarshal([]byte(doc), &th); err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.Marshal(th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != doc {
+			t.Errorf("round trip:\n got %s\nwant %s", out, doc)
+		}
+	}
+	var th Thing
+	if err := json.Unmarshal([]byte(`{"owner":{"displayName":"bob"},"watchers":[{"displayName":"ann"}]}`), &th); err != nil {
+		t.Fatal(err)
+	}
+	owner, ok := th.Owner.Get()
+	if !ok || th.Owner.IsNull() || valueOf(owner.DisplayName.Get()) != "bob" {
+		t.Errorf("owner = %+v", th.Owner)
+	}
+	if len(th.Watchers) != 1 || valueOf(th.Watchers[0].DisplayName.Get()) != "ann" {
+		t.Errorf("watchers = %+v", th.Watchers)
+	}
+}
+
+// valueOf returns the value of an Opt or Nullable's Get, the zero value
+// when there is none.
+func valueOf[T any](v T, _ bool) T { return v }
