@@ -60,13 +60,13 @@
 //	errUnexpectedEnd eventSource eventStream float32Value float64Value floatDuration foreignValue formObjectPairs
 //	guardRedirects hexDigits hexRune idempotentMethod initialBackoff
 //	int32Value int64Value intValue is2xx isConnectionError isDigits isHex
-//	isNilPointer jsonCodec jsonError jsonKind jsonKindName jsonMember
+//	isNilPointer joinText jsonCodec jsonError jsonKind jsonKindName jsonMember
 //	jsonMover jsonString jsonTuple jsonValue kindArray kindBool kindInteger
 //	kindNull kindNumber kindObject kindOf kindString lineBufferSize lineReader lineSource marshalJSON
 //	maxBackoff maxDrain maxEmptyReads maxErrorBody maxJSONDepth maxMessage
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveConst moveExtra moveMap movePointer moveRest moveSlice newAPIError newClientCore
-//	newDecoder newEncoder newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
+//	newDecoder newEncoder newErrorBody newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
 //	objectMembers operation paginate paramPair paramText parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
 //	rawValue readBody requestConfig requestHeader retryAfter retryDelay

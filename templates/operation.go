@@ -45,8 +45,16 @@ type operation struct {
 	bodiless []string
 
 	// errorBody returns a pointer to decode an error response body into;
-	// nil when the operation declares no error schema.
+	// nil when the operation declares no error schema. Operations set it
+	// to newErrorBody[T], compiled once per error type, not to a function
+	// literal each: Microsoft Graph has 22,000 operations and one error
+	// type.
 	errorBody func() any
+}
+
+// newErrorBody returns a new *T, for operation.errorBody.
+func newErrorBody[T any]() any {
+	return new(T)
 }
 
 // setHeader sets the request header k to v.

@@ -103,3 +103,17 @@ func scalarText(x any) string {
 func paramText(v any) string {
 	return scalarText(jsonValue(v))
 }
+
+// joinText joins values of a string type, such as an enum, with sep, for
+// a list parameter sent in one piece. It is generic so that every list of
+// enums shares one compiled function instead of a loop in each operation.
+func joinText[S ~string](values []S, sep string) string {
+	var b strings.Builder
+	for i, v := range values {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(string(v))
+	}
+	return b.String()
+}

@@ -31,9 +31,7 @@ func (s *BulkService) CreateJob(ctx context.Context, req *BulkCreateJobRequest, 
 		body:              req,
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
-		errorBody: func() any {
-			return new(Error)
-		},
+		errorBody:         newErrorBody[Error],
 	}
 	if req.IdempotencyKey != "" {
 		op.setHeader("Idempotency-Key", req.IdempotencyKey)
@@ -59,9 +57,7 @@ func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestO
 		pathTemplate: "/bulk/{job_id}",
 		path:         "/bulk/" + url.PathEscape(jobID),
 		security:     [][]string{{"bearer"}},
-		errorBody: func() any {
-			return new(Error)
-		},
+		errorBody:    newErrorBody[Error],
 	}
 	var out BulkGetJobResponse
 	ok, err := s.core.call(ctx, op, &out, opts)
@@ -89,9 +85,7 @@ func (s *BulkService) IngestUsers(ctx context.Context, jobID string, req *BulkIn
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
 		bodiless:          []string{"204"},
-		errorBody: func() any {
-			return new(Error)
-		},
+		errorBody:         newErrorBody[Error],
 	}
 	if req.IdempotencyKey != "" {
 		op.setHeader("Idempotency-Key", req.IdempotencyKey)
@@ -124,9 +118,7 @@ func (s *BulkService) RunJob(ctx context.Context, jobID string, req *BulkRunJobR
 		accept:            "*/*",
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
-		errorBody: func() any {
-			return new(Error)
-		},
+		errorBody:         newErrorBody[Error],
 	}
 	if req.IdempotencyKey != "" {
 		op.setHeader("Idempotency-Key", req.IdempotencyKey)
@@ -152,9 +144,7 @@ func (s *BulkService) GetUsers(ctx context.Context, jobID string, req *BulkGetUs
 		pathTemplate: "/bulk/{job_id}/users",
 		path:         "/bulk/" + url.PathEscape(jobID) + "/users",
 		security:     [][]string{{"bearer"}},
-		errorBody: func() any {
-			return new(Error)
-		},
+		errorBody:    newErrorBody[Error],
 	}
 	if req.Cursor != "" {
 		op.addQuery("cursor", req.Cursor)

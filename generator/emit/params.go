@@ -110,6 +110,10 @@ func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Cod
 		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
 			add(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(field, jen.Lit(sep))))
 	}
+	if e.stringEnum(elem) { // one shared function, not a loop per operation
+		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
+			add(jen.Lit(p.Name), jen.Id("joinText").Call(field, jen.Lit(sep))))
+	}
 	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
 		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Len(field)),
 		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field)).Block(
@@ -198,4 +202,13 @@ func (e *emitter) isString(r ir.TypeRef) bool {
 	}
 	t := e.byName[u.Name]
 	return t != nil && t.Kind == ir.Enum && t.Base.Name == ir.String
+}
+
+// stringEnum reports whether r is an enum over strings.
+func (e *emitter) stringEnum(r ir.TypeRef) bool {
+	if r.Kind != ir.Named {
+		return false
+	}
+	t := e.byName[r.Name]
+	return t != nil && t.Kind == ir.Enum && t.Base.Kind == ir.Builtin && t.Base.Name == ir.String
 }

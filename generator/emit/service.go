@@ -134,7 +134,7 @@ func (e *emitter) opFields(o *ir.Operation) jen.Code {
 		set("bodiless", strs(o.Bodiless))
 	}
 	if o.ErrorType != nil {
-		set("errorBody", jen.Func().Params().Any().Block(jen.Return(jen.New(typeCode(*o.ErrorType)))))
+		set("errorBody", jen.Id("newErrorBody").Types(typeCode(*o.ErrorType)))
 	}
 	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
 }

@@ -25,6 +25,7 @@ func TestQueryStylesAndHeaders(t *testing.T) {
 		IDs:     []string{"a", "b"},
 		CSV:     []int64{1, 2},
 		Pipes:   []string{"p", "q"},
+		Fields:  []DefaultListItemsRequestFieldsItem{DefaultListItemsRequestFieldsItemID, "new"},
 		Filter:  map[string]string{"color": "red", "size": "L"},
 		Order:   DefaultListItemsRequestOrderDesc,
 		Since:   Some(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)),
@@ -37,7 +38,7 @@ func TestQueryStylesAndHeaders(t *testing.T) {
 	if len(items) != 2 {
 		t.Errorf("items = %v", items)
 	}
-	want := "/items/x%2Fy/7?csv=1%2C2&filter%5Bcolor%5D=red&filter%5Bsize%5D=L&ids=a&ids=b&limit=0&order=desc&pipes=p%7Cq&since=2026-01-02T03%3A04%3A05Z&tenant=t1&verbose=false"
+	want := "/items/x%2Fy/7?csv=1%2C2&fields=id%2Cnew&filter%5Bcolor%5D=red&filter%5Bsize%5D=L&ids=a&ids=b&limit=0&order=desc&pipes=p%7Cq&since=2026-01-02T03%3A04%3A05Z&tenant=t1&verbose=false"
 	if uri != want {
 		t.Errorf("request URI\n got %s\nwant %s", uri, want)
 	}

@@ -21,9 +21,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...RequestO
 		method:       http.MethodGet,
 		pathTemplate: "/pets/{petId}",
 		path:         "/pets/" + url.PathEscape(petID),
-		errorBody: func() any {
-			return new(Problem)
-		},
+		errorBody:    newErrorBody[Problem],
 	}
 	var out Pet
 	ok, err := s.core.call(ctx, op, &out, opts)

@@ -62,6 +62,9 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 	if len(req.Pipes) > 0 {
 		op.addQuery("pipes", strings.Join(req.Pipes, "|"))
 	}
+	if len(req.Fields) > 0 {
+		op.addQuery("fields", joinText(req.Fields, ","))
+	}
 	for _, kv := range deepObjectPairs("filter", req.Filter) {
 		op.addQuery(kv.name, kv.value)
 	}
@@ -154,6 +157,9 @@ type DefaultListItemsRequest struct {
 
 	// Sent as the query parameter "pipes".
 	Pipes []string `json:"-"`
+
+	// Sent as the query parameter "fields".
+	Fields []DefaultListItemsRequestFieldsItem `json:"-"`
 
 	// Sent as the query parameter "filter".
 	Filter map[string]string `json:"-"`

@@ -4,6 +4,15 @@ package params
 
 import "sync"
 
+// DefaultListItemsRequestFieldsItem is an enumeration of the API.
+type DefaultListItemsRequestFieldsItem string
+
+// Values of DefaultListItemsRequestFieldsItem known to the API description.
+const (
+	DefaultListItemsRequestFieldsItemID   DefaultListItemsRequestFieldsItem = "id"
+	DefaultListItemsRequestFieldsItemName DefaultListItemsRequestFieldsItem = "name"
+)
+
 // DefaultListItemsRequestOrder is an enumeration of the API.
 type DefaultListItemsRequestOrder string
 
@@ -34,5 +43,6 @@ var knownValues = sync.OnceValue(func() map[any]struct{} {
 // enum to a line. It is data, not code: an array of constants compiles to a
 // table, where a map literal would compile to a statement per value.
 var knownValueList = [...]any{
+	DefaultListItemsRequestFieldsItemID, DefaultListItemsRequestFieldsItemName,
 	DefaultListItemsRequestOrderAsc, DefaultListItemsRequestOrderDesc,
 }

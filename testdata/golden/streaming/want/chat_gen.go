@@ -26,9 +26,7 @@ func (s *ChatService) Create(ctx context.Context, req *ChatCreateRequest, opts .
 		pathTemplate: "/chat/completions",
 		path:         "/chat/completions",
 		body:         req,
-		errorBody: func() any {
-			return new(Problem)
-		},
+		errorBody:    newErrorBody[Problem],
 	}
 	var out Completion
 	ok, err := s.core.call(ctx, op, &out, opts)
@@ -57,9 +55,7 @@ func (s *ChatService) CreateStream(ctx context.Context, req *ChatCreateRequest, 
 		path:         "/chat/completions",
 		body:         req,
 		accept:       "text/event-stream",
-		errorBody: func() any {
-			return new(Problem)
-		},
+		errorBody:    newErrorBody[Problem],
 	}
 	return streamEvents(ctx, s.core, op, (*CompletionChunk).moveJSON, opts)
 }

@@ -25,9 +25,7 @@ func (s *OrdersService) ListX(ctx context.Context, req *OrdersListXRequest2, opt
 		pathTemplate: "/orders",
 		path:         "/orders",
 		security:     [][]string{{"key:apiKey"}},
-		errorBody: func() any {
-			return new(Problem)
-		},
+		errorBody:    newErrorBody[Problem],
 	}
 	if req.Status != "" {
 		op.addQuery("status", string(req.Status))
