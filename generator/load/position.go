@@ -170,11 +170,17 @@ type duplicate struct {
 // them (and the YAML reader rejects them); JSON discourages them, and its
 // reader keeps the later one silently.
 func (l *locator) duplicates(path string) []duplicate {
-	if out, ok := l.dups[path]; ok {
-		return out
+	out, ok := l.dups[path]
+	if !ok {
+		out = l.findDuplicates(path)
+		l.dups[path] = out
 	}
+	return out
+}
+
+// findDuplicates walks the file for duplicates.
+func (l *locator) findDuplicates(path string) []duplicate {
 	var out []duplicate
-	defer func() { l.dups[path] = out }()
 	var walk func(n *yaml.Node, ptr string, depth int)
 	walk = func(n *yaml.Node, ptr string, depth int) {
 		if n == nil || depth > 200 {
