@@ -106,13 +106,14 @@ func (e *emitter) sliceParam(p *ir.Param, field *jen.Statement, add func(jen.Cod
 	case "pipeDelimited":
 		sep = "|"
 	}
-	if elem.Kind == ir.Builtin && elem.Name == ir.String { // a []string is joined as it is
-		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
-			add(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(field, jen.Lit(sep))))
-	}
-	if e.stringEnum(elem) { // one shared function, not a loop per operation
-		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
-			add(jen.Lit(p.Name), jen.Id("joinText").Call(field, jen.Lit(sep))))
+	if e.isString(elem) {
+		// A []string is joined as it is; a list of another string type
+		// (an enum) by one shared function, not a loop per operation.
+		join := jen.Id("joinText").Call(field, jen.Lit(sep))
+		if elem.Kind == ir.Builtin {
+			join = jen.Qual("strings", "Join").Call(field, jen.Lit(sep))
+		}
+		return jen.If(jen.Len(field).Op(">").Lit(0)).Block(add(jen.Lit(p.Name), join))
 	}
 	return jen.If(jen.Len(field).Op(">").Lit(0)).Block(
 		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Len(field)),
@@ -202,13 +203,4 @@ func (e *emitter) isString(r ir.TypeRef) bool {
 	}
 	t := e.byName[u.Name]
 	return t != nil && t.Kind == ir.Enum && t.Base.Name == ir.String
-}
-
-// stringEnum reports whether r is an enum over strings.
-func (e *emitter) stringEnum(r ir.TypeRef) bool {
-	if r.Kind != ir.Named {
-		return false
-	}
-	t := e.byName[r.Name]
-	return t != nil && t.Kind == ir.Enum && t.Base.Kind == ir.Builtin && t.Base.Name == ir.String
 }
