@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 )
@@ -17,6 +18,7 @@ const defaultMaxRetries = 2
 // calls share no mutable state.
 type requestConfig struct {
 	baseURL        string
+	base           *url.URL // baseURL parsed once, or nil: parse it at each call
 	httpClient     *http.Client
 	maxRetries     int
 	requestTimeout time.Duration // per attempt; 0 means none
@@ -46,6 +48,7 @@ func newRequestConfig(baseURL string, opts []Option) requestConfig {
 		jitter:     rand.Float64,
 	}
 	cfg.apply(opts)
+	cfg.base, _ = parseBaseURL(cfg.baseURL) // an invalid one fails each call
 	return cfg
 }
 
@@ -68,5 +71,8 @@ func (c *requestConfig) withCallOptions(opts []RequestOption) requestConfig {
 	call.header = c.header.Clone()
 	call.middlewares = slices.Clip(c.middlewares)
 	call.apply(opts)
+	if call.baseURL != c.baseURL {
+		call.base = nil
+	}
 	return call
 }

@@ -144,6 +144,44 @@ func TestCallKeepsPathEscaping(t *testing.T) {
 	}
 }
 
+// The client parses its base URL once; each call builds its own URL from a
+// copy, so one call's path and query never reach the next.
+func TestCallsShareNoURL(t *testing.T) {
+	var uris []string
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		uris = append(uris, r.Host+" "+r.RequestURI)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	c, _ := newTestCore(srv.URL + "/v1/")
+	first := getOp("/a")
+	first.addQuery("x", "1")
+	for _, op := range []*operation{first, getOp("/b"), first} {
+		if _, err := call(t, c, context.Background(), op, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	host := strings.TrimPrefix(srv.URL, "http://")
+	want := []string{host + " /v1/a?x=1", host + " /v1/b", host + " /v1/a?x=1"}
+	if !slices.Equal(uris, want) {
+		t.Errorf("server saw %q, want %q", uris, want)
+	}
+}
+
+func TestWithoutEmptyPort(t *testing.T) {
+	for host, want := range map[string]string{
+		"example.com":      "example.com",
+		"example.com:":     "example.com",
+		"example.com:8080": "example.com:8080",
+		"[::1]":            "[::1]",
+		"[::1]:":           "[::1]",
+		"[::1]:80":         "[::1]:80",
+	} {
+		if got := withoutEmptyPort(host); got != want {
+			t.Errorf("withoutEmptyPort(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
 func TestCallRejectsBadBaseURL(t *testing.T) {
 	for _, base := range []string{"://nope", "/relative", "", "http://user:hunter2@[::1"} {
 		c, _ := newTestCore(base)

@@ -67,12 +67,12 @@
 //	maxPooledBuffer maxRetryAfter maxSizeHint maxSnippet mayRepeat memberValue
 //	moveConst moveExtra moveMap movePointer moveRest moveSlice newAPIError newClientCore
 //	newDecoder newEncoder newErrorBody newEventStream newIdempotencyKey newLineReader newRequestConfig newSSEParser objectFrame
-//	objectMembers operation paginate paramPair paramText parseJSONInt pathEscape
+//	objectMembers operation paginate paramPair paramText parseBaseURL parseJSONInt pathEscape
 //	pickVariant plainJSON plainPrefix preparedRequest prepareRequest
 //	rawValue readBody requestConfig requestHeader retryAfter retryDelay
 //	roundTrip scalarText scanMembers sendWithRetries shouldRetry
 //	singleSource sleepContext snippet sortedKeys sseEvent sseParser sseSource streamAttempt streamEvents stringField
 //	stringValue timeValue unionVariant unmarshalJSON unquoteJSON
-//	unwrapURLError userAgent withAPIKey withCredential
+//	unwrapURLError userAgent withAPIKey withCredential withoutEmptyPort
 //	 writeFilePart
 package templates

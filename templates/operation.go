@@ -100,16 +100,19 @@ func (op *operation) wrap(err error) error {
 	return fmt.Errorf("%s: %w", op.name(), err)
 }
 
-// requestURL joins base and the operation's escaped path and query. The
-// path keeps its escaping: a value "a/b" escaped as "a%2Fb" stays one
-// segment on the wire.
-func (op *operation) requestURL(base string) (*url.URL, error) {
-	u, err := url.Parse(base)
-	if err != nil {
-		return nil, fmt.Errorf("invalid base URL: %w", unwrapURLError(err)) // the URL may hold a password
-	}
-	if u.Scheme == "" || u.Host == "" {
-		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())
+// requestURL joins the base URL and the operation's escaped path and
+// query. The path keeps its escaping: a value "a/b" escaped as "a%2Fb"
+// stays one segment on the wire.
+func (op *operation) requestURL(cfg *requestConfig) (*url.URL, error) {
+	var u *url.URL
+	if cfg.base != nil {
+		base := *cfg.base
+		u = &base
+	} else {
+		var err error
+		if u, err = parseBaseURL(cfg.baseURL); err != nil {
+			return nil, err
+		}
 	}
 	rawPath := strings.TrimSuffix(u.EscapedPath(), "/") + "/" + strings.TrimPrefix(op.path, "/")
 	path, err := url.PathUnescape(rawPath)
@@ -119,6 +122,18 @@ func (op *operation) requestURL(base string) (*url.URL, error) {
 	u.Path, u.RawPath = path, rawPath
 	u.RawQuery = op.query.Encode()
 	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// parseBaseURL parses a base URL, which needs a scheme and a host.
+func parseBaseURL(base string) (*url.URL, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("invalid base URL: %w", unwrapURLError(err)) // the URL may hold a password
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("invalid base URL %q: want scheme and host", u.Redacted())
+	}
 	return u, nil
 }
 

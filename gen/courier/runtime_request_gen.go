@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 )
 
 // userAgent identifies the client runtime to servers.
@@ -21,7 +23,7 @@ const userAgent = "oagen-go"
 // every attempt.
 type preparedRequest struct {
 	method    string
-	url       string
+	url       *url.URL // never changed: each attempt sends a copy
 	header    http.Header
 	body      []byte // nil when the request has no body
 	retryable bool   // the method is idempotent or an idempotency key is sent
@@ -49,14 +51,14 @@ func prepareRequest(op *operation, cfg *requestConfig) (*preparedRequest, error)
 		return nil, err
 	}
 	header, secret := requestHeader(op, cfg, body != nil)
-	u, err := op.requestURL(cfg.baseURL)
+	u, err := op.requestURL(cfg)
 	if err != nil {
 		return nil, err
 	}
 	keyed := ensureIdempotencyKey(op, cfg, header)
 	return &preparedRequest{
 		method:        op.method,
-		url:           u.String(),
+		url:           u,
 		header:        header,
 		body:          body,
 		retryable:     idempotentMethod(op.method) || keyed,
@@ -71,16 +73,29 @@ func (p *preparedRequest) newRequest(ctx context.Context) (*http.Request, error)
 	if p.body != nil {
 		body = bytes.NewReader(p.body) // also sets GetBody and ContentLength
 	}
-	req, err := http.NewRequestWithContext(ctx, p.method, p.url, body)
+	// The URL is built already: the request gets a copy of it rather than
+	// printing it for http.NewRequestWithContext to parse back.
+	req, err := http.NewRequestWithContext(ctx, p.method, "", body)
 	if err != nil {
 		return nil, err
 	}
+	*req.URL = *p.url
+	req.Host = withoutEmptyPort(p.url.Host)
 	if p.shareHeader {
 		req.Header = p.header
 	} else {
 		req.Header = p.header.Clone()
 	}
 	return req, nil
+}
+
+// withoutEmptyPort drops the colon of a host that ends in one with no port
+// after it, as http.NewRequest does.
+func withoutEmptyPort(host string) string {
+	if strings.LastIndexByte(host, ':') > strings.LastIndexByte(host, ']') {
+		return strings.TrimSuffix(host, ":")
+	}
+	return host
 }
 
 // encodeBody returns v as JSON, or nil when v is nil. HTML characters are

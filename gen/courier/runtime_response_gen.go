@@ -66,7 +66,7 @@ func decodeJSON(data []byte, out any) error {
 // checkJSONContentType accepts application/json, any +json type, and a
 // missing Content-Type (decoded as JSON).
 func checkJSONContentType(ct string) error {
-	if ct == "" {
+	if ct == "" || ct == "application/json" || ct == "application/json; charset=utf-8" {
 		return nil
 	}
 	mt, _, err := mime.ParseMediaType(ct)
