@@ -27,9 +27,9 @@ import (
 // parseFile reads the text of one description file into a YAML node tree
 // (the document's root node). It returns the text as the loaders should
 // read it (without a UTF-8 byte order mark) and, when the file cannot be
-// read as JSON or YAML, a located error. The node is nil when a JSON file
-// holds characters YAML cannot carry; tree is then a converted copy
-// without positions.
+// read as JSON or YAML, a located error. The node is nil when a YAML file
+// written as JSON holds characters YAML cannot carry; tree is then a
+// converted copy without positions.
 func parseFile(name string, data []byte) (root, tree *yaml.Node, text []byte, problem *diag.Diagnostic) {
 	fail := func(line, col int, format string, args ...any) (*yaml.Node, *yaml.Node, []byte, *diag.Diagnostic) {
 		return nil, nil, nil, &diag.Diagnostic{File: name, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
@@ -49,14 +49,22 @@ func parseFile(name string, data []byte) (root, tree *yaml.Node, text []byte, pr
 		line, col := lineColOfOffset(data, i)
 		return fail(line, col, "the file holds a NUL byte: it is binary data, neither JSON nor YAML")
 	}
+	var doc yaml.Node
+	var err error
 	if looksJSON(name, data) {
-		var v any
-		if err := json.Unmarshal(data, &v); err != nil {
+		if top, ok := jsonTree(data); ok {
+			doc.Content = []*yaml.Node{top}
+		} else {
+			var v any
+			err := json.Unmarshal(data, &v)
+			if err == nil { // only deeper than jsonTree reads
+				err = errors.New("exceeded max depth")
+			}
 			return fail0(name, jsonSyntax(data, err))
 		}
+	} else {
+		err = yaml.Unmarshal(data, &doc)
 	}
-	var doc yaml.Node
-	err := yaml.Unmarshal(data, &doc)
 	if err != nil {
 		if json.Valid(data) {
 			// JSON allows characters in strings that YAML does not.
