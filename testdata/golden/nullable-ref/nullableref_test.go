@@ -13,6 +13,9 @@ func TestNullableReference(t *testing.T) {
 		`{"@odata.type":"thing","owner":null,"watchers":[{"@odata.type":"set","displayName":"ann"}]}`,
 		`{"@odata.type":"thing","owner":{"@odata.type":"set","displayName":"bob"}}`,
 		`{"@odata.type":"thing"}`,
+		`{"@odata.type":"thing","color":"red"}`,
+		`{"@odata.type":"thing","color":null}`,
+		`{"@odata.type":"thing","color":"blue"}`,
 	} {
 		var th Thing
 		if err := json.Unmarshal([]byte(doc), &th); err != nil {
@@ -36,6 +39,26 @@ func TestNullableReference(t *testing.T) {
 	}
 	if len(th.Watchers) != 1 || valueOf(th.Watchers[0].DisplayName.Get()) != "ann" {
 		t.Errorf("watchers = %+v", th.Watchers)
+	}
+}
+
+// A nullable reference to a string enum is Nullable of the enum: its
+// values, null and absence stay apart, and an object in its place is an
+// error, not a value kept in a map.
+func TestNullableEnumReference(t *testing.T) {
+	var th Thing
+	if err := json.Unmarshal([]byte(`{"color":"green"}`), &th); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := th.Color.Get(); !ok || c != ColorGreen {
+		t.Errorf("color = %+v, want green", th.Color)
+	}
+	th = Thing{}
+	if err := json.Unmarshal([]byte(`{"color":null}`), &th); err != nil || !th.Color.IsNull() {
+		t.Errorf("color = %+v, %v; want null", th.Color, err)
+	}
+	if err := json.Unmarshal([]byte(`{"color":{"a":1}}`), &th); err == nil {
+		t.Error("an object where the color belongs decodes; want an error")
 	}
 }
 

@@ -6,6 +6,10 @@
 // Every call retries failures that are safe to retry, with backoff, and returns
 // an *APIError for a response outside 2xx.
 //
+// Enums are open: each is a defined type with a constant per value the API
+// description lists, and a value the server adds later decodes without error;
+// IsKnown(v) reports whether v is one of those listed.
+//
 // A union holds one of several types, built with its <Union>Of<Variant>
 // constructors and read with its As<Variant> accessors. Decoding picks the
 // variant by the discriminator property when the description names one, else by

@@ -54,12 +54,16 @@ type Thing struct {
 
 	Watchers []IdentitySet `json:"watchers,omitzero"`
 
+	Color Nullable[Color] `json:"color,omitzero"`
+
+	ColorOrSet Opt[ThingColorOrSet] `json:"colorOrSet,omitzero"`
+
 	Either Opt[ThingEither] `json:"either,omitzero"`
 }
 
 // membersOfThing names the JSON members of Thing, in the order of its moveJSON
 // cases.
-var membersOfThing = objectMembers{names: []string{"@odata.type", "id", "owner", "watchers", "either"}}
+var membersOfThing = objectMembers{names: []string{"@odata.type", "id", "owner", "watchers", "color", "colorOrSet", "either"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *Thing) moveJSON(c *jsonCodec) {
@@ -80,6 +84,14 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Watchers, (*IdentitySet).moveJSON)
 			}
 		case 4:
+			if c.nullable(&v.Color.present, &v.Color.valid) {
+				c.string((*string)(&v.Color.value))
+			}
+		case 5:
+			if c.optional(&v.ColorOrSet.set) {
+				v.ColorOrSet.value.moveJSON(c)
+			}
+		case 6:
 			if c.optional(&v.Either.set) {
 				v.Either.value.moveJSON(c)
 			}

@@ -7,6 +7,138 @@ import (
 	"encoding/json"
 )
 
+// ThingColorOrSet is one of several types.
+//
+// ThingColorOrSet holds one of:
+//   - Color
+//   - IdentitySet
+//   - map[string]any
+type ThingColorOrSet struct {
+	variant int // 1-based index into the variants; 0 when unknown
+	value   any
+	raw     json.RawMessage // the JSON of an unknown variant
+}
+
+// variantsOfThingColorOrSet tells the variants of ThingColorOrSet apart, in order.
+var variantsOfThingColorOrSet = []unionVariant{{kinds: kindString}, {
+	kinds:      kindObject,
+	properties: []string{"@odata.type", "id", "displayName"},
+	required:   []string{"@odata.type"},
+}, {kinds: kindObject}}
+
+// ThingColorOrSetOfColor returns a ThingColorOrSet holding v.
+func ThingColorOrSetOfColor(v Color) ThingColorOrSet {
+	return ThingColorOrSet{
+		value:   v,
+		variant: 1,
+	}
+}
+
+// AsColor returns the Color variant, and whether u holds it.
+func (u *ThingColorOrSet) AsColor() (Color, bool) {
+	v, ok := u.value.(Color)
+	return v, ok && u.variant == 1
+}
+
+// ThingColorOrSetOfIdentitySet returns a ThingColorOrSet holding v.
+func ThingColorOrSetOfIdentitySet(v IdentitySet) ThingColorOrSet {
+	return ThingColorOrSet{
+		value:   v,
+		variant: 2,
+	}
+}
+
+// AsIdentitySet returns the IdentitySet variant, and whether u holds it.
+func (u *ThingColorOrSet) AsIdentitySet() (IdentitySet, bool) {
+	v, ok := u.value.(IdentitySet)
+	return v, ok && u.variant == 2
+}
+
+// ThingColorOrSetOfVariant3Map returns a ThingColorOrSet holding v.
+func ThingColorOrSetOfVariant3Map(v map[string]any) ThingColorOrSet {
+	return ThingColorOrSet{
+		value:   v,
+		variant: 3,
+	}
+}
+
+// AsVariant3Map returns the map[string]any variant, and whether u holds it.
+func (u *ThingColorOrSet) AsVariant3Map() (map[string]any, bool) {
+	v, ok := u.value.(map[string]any)
+	return v, ok && u.variant == 3
+}
+
+// IsKnown reports whether u holds one of the variants the API description lists.
+func (u *ThingColorOrSet) IsKnown() bool {
+	return u.variant != 0
+}
+
+// Raw returns the JSON of a variant the API description does not list, as received.
+func (u *ThingColorOrSet) Raw() json.RawMessage {
+	return u.raw
+}
+
+// moveJSON encodes or decodes u, as c directs. A document that matches no
+// variant, or does not decode as the one it matches, is kept as received
+// rather than failing.
+func (u *ThingColorOrSet) moveJSON(c *jsonCodec) {
+	if c.decoding() {
+		data := c.rawValue()
+		if data == nil {
+			return
+		}
+		switch pickVariant(data, "", variantsOfThingColorOrSet) {
+		case 0:
+			var v Color
+			if decodeValue(data, &v, func(p *Color, c *jsonCodec) {
+				c.string((*string)(p))
+			}) == nil {
+				*u = ThingColorOrSetOfColor(v)
+				return
+			}
+		case 1:
+			var v IdentitySet
+			if unmarshalJSON(data, &v) == nil {
+				*u = ThingColorOrSetOfIdentitySet(v)
+				return
+			}
+		case 2:
+			var v map[string]any
+			if decodeValue(data, &v, func(p *map[string]any, c *jsonCodec) {
+				c.anyMap(p)
+			}) == nil {
+				*u = ThingColorOrSetOfVariant3Map(v)
+				return
+			}
+		}
+		*u = ThingColorOrSet{raw: bytes.Clone(data)}
+		return
+	}
+	switch u.variant {
+	case 1:
+		v := u.value.(Color)
+		c.string((*string)(&v))
+	case 2:
+		v := u.value.(IdentitySet)
+		v.moveJSON(c)
+	case 3:
+		v := u.value.(map[string]any)
+		c.anyMap(&v)
+	default:
+		c.raw(&u.raw)
+	}
+}
+
+// MarshalJSON encodes u as the API expects it.
+func (u ThingColorOrSet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u)
+}
+
+// UnmarshalJSON decodes data into u.
+func (u *ThingColorOrSet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u)
+}
+
 // ThingEither is one of several types.
 //
 // ThingEither holds one of:
