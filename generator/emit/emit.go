@@ -1,14 +1,18 @@
 // Package emit renders the IR as Go source with jennifer. It reads only the
 // IR and returns files by name, one file per concern: the client, one file
-// per service, types, enums and unions. Formatting and writing are the
-// output package's.
+// per service, types, enums and unions (spread over several files in a
+// large package). Formatting and writing are the output package's.
 package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
@@ -30,36 +34,78 @@ func Files(api *ir.API) (map[string][]byte, error) {
 			}
 		}
 	}
-	files := map[string]*jen.File{
-		"doc_gen.go": e.docFile(),
-
-		"types_gen.go":  e.typesFile(),
-		"enums_gen.go":  e.enumsFile(),
-		"unions_gen.go": e.unionsFile(),
-	}
+	// Each file is rendered as soon as it is built, while the next is
+	// built, so that the statement trees of only a few files are held at
+	// once: a large package's trees weigh many times its source.
+	r := newRenderer()
+	r.add("doc_gen.go", e.docFile())
+	e.typesFiles(r.add)
+	e.enumsFiles(r.add)
+	e.unionsFiles(r.add)
 	if len(api.Services) > 0 {
-		files["client_gen.go"] = e.clientFile() // a description without operations gets types only
+		r.add("client_gen.go", e.clientFile()) // a description without operations gets types only
 	}
 	e.fileBases = serviceFileBases(api.Services)
 	for _, s := range api.Services {
-		files[e.fileBases[s]+"_gen.go"] = e.serviceFile(s)
+		r.add(e.fileBases[s]+"_gen.go", e.serviceFile(s))
 	}
 	if !api.NoExamples {
-		e.examplesFiles(files)
+		e.examplesFiles(r.add)
 	}
-	out := make(map[string][]byte, len(files))
-	for name, f := range files {
-		if f == nil {
-			continue
-		}
-		var buf bytes.Buffer
-		f.NoFormat = true // the generator formats every file once, after trimming
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		out[name] = buf.Bytes()
+	return r.wait()
+}
+
+// A renderer renders files on as many goroutines as there are CPUs. The
+// files share nothing, and each comes out the same in any order.
+type renderer struct {
+	jobs chan renderJob
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	out  map[string][]byte
+	errs []error
+}
+
+type renderJob struct {
+	name string
+	file *jen.File
+}
+
+func newRenderer() *renderer {
+	r := &renderer{jobs: make(chan renderJob), out: map[string][]byte{}}
+	for range runtime.GOMAXPROCS(0) {
+		r.wg.Go(func() {
+			for j := range r.jobs {
+				var buf bytes.Buffer
+				j.file.NoFormat = true // the generator formats every file once, after trimming
+				err := j.file.Render(&buf)
+				r.mu.Lock()
+				if err != nil {
+					r.errs = append(r.errs, fmt.Errorf("%s: %w", j.name, err))
+				}
+				r.out[j.name] = buf.Bytes()
+				r.mu.Unlock()
+			}
+		})
 	}
-	return out, nil
+	return r
+}
+
+// add renders f as the file name; a nil f is no file.
+func (r *renderer) add(name string, f *jen.File) {
+	if f != nil {
+		r.jobs <- renderJob{name, f}
+	}
+}
+
+// wait returns the rendered files once all are done.
+func (r *renderer) wait() (map[string][]byte, error) {
+	close(r.jobs)
+	r.wg.Wait()
+	if len(r.errs) > 0 {
+		slices.SortFunc(r.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, errors.Join(r.errs...)
+	}
+	return r.out, nil
 }
 
 type emitter struct {
@@ -80,6 +126,11 @@ type emitter struct {
 // the runtime's files gets "service_" in front. No file overwrites another.
 func serviceFileBases(services []*ir.Service) map[*ir.Service]string {
 	taken := map[string]bool{"doc": true, "client": true, "types": true, "enums": true, "unions": true, "example": true}
+	for i := 1; i <= splitInto; i++ { // see filesOf
+		for _, base := range [...]string{"types", "enums", "unions"} {
+			taken[fmt.Sprintf("%s_%02d", base, i)] = true
+		}
+	}
 	out := make(map[*ir.Service]string, len(services))
 	for _, s := range services {
 		base := fileName(s.Field)

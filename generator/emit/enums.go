@@ -13,7 +13,7 @@ const (
 	knownListName   = "knownValueList"
 )
 
-// enumsFile declares each enum as a defined type with a constant per known
+// enumsFiles declares each enum as a defined type with a constant per known
 // value. Enums are open: a value the spec does not list decodes without
 // error, and IsKnown tells it apart.
 //
@@ -22,11 +22,13 @@ const (
 // type (the value method and its pointer wrapper), and a large API has
 // thousands of enums. The table is built on the first call, so a program
 // that never asks pays nothing at start-up.
-func (e *emitter) enumsFile() *jen.File {
-	f := e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Enum }, e.enum)
-	if f == nil {
-		return nil
-	}
+func (e *emitter) enumsFiles(add func(string, *jen.File)) {
+	add("enums_gen.go", e.enumsFile(e.filesOf(add, "enums", func(t *ir.Type) bool { return t.Kind == ir.Enum }, e.enum)))
+}
+
+// enumsFile completes f, the file of the enums not spread over several
+// (nil when there are none), with IsKnown and the table it reads.
+func (e *emitter) enumsFile(f *jen.File) *jen.File {
 	var lists []jen.Code
 	for _, t := range e.api.Types {
 		if t.Kind == ir.Enum && len(t.Values) > 0 {
@@ -39,6 +41,9 @@ func (e *emitter) enumsFile() *jen.File {
 	}
 	if len(lists) == 0 {
 		return f
+	}
+	if f == nil {
+		f = e.newFile()
 	}
 	f.Comment(IsKnownName + " reports whether v is one of the values the API description lists for v's")
 	f.Comment("type, one of the package's enums. It reports false for a value the server")

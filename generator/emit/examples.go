@@ -20,7 +20,7 @@ const ExamplesFile = "example_gen_test.go"
 // does, one file per service beside the helpers they share. Their output
 // shows the request body the server received and the response as decoded
 // and encoded again, so go test checks both against the spec's examples.
-func (e *emitter) examplesFiles(files map[string]*jen.File) {
+func (e *emitter) examplesFiles(add func(string, *jen.File)) {
 	n := 0
 	for _, s := range e.api.Services {
 		f := e.newFile()
@@ -35,14 +35,14 @@ func (e *emitter) examplesFiles(files map[string]*jen.File) {
 			}
 		}
 		if count > 0 {
-			files[e.fileBases[s]+"_example_gen_test.go"] = f
+			add(e.fileBases[s]+"_example_gen_test.go", f)
 			n += count
 		}
 	}
 	if n > 0 {
 		f := e.newFile()
 		e.exampleHelpers(f)
-		files[ExamplesFile] = f
+		add(ExamplesFile, f)
 	}
 }
 

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"unicode"
 
@@ -9,29 +11,65 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// typesFile holds the structs and defined types, except request structs,
+// typesFiles writes the structs and defined types, except request structs,
 // which sit with their service.
-func (e *emitter) typesFile() *jen.File {
-	return e.fileOf(func(t *ir.Type) bool {
+func (e *emitter) typesFiles(add func(string, *jen.File)) {
+	add("types_gen.go", e.filesOf(add, "types", func(t *ir.Type) bool {
 		return !e.requests[t] && (t.Kind == ir.Struct || t.Kind == ir.Defined || t.Kind == ir.Tuple)
-	}, e.declare)
+	}, e.declare))
 }
 
-// fileOf renders the types that match, in order, with write; nil when none
-// match, so that no empty file is generated.
-func (e *emitter) fileOf(match func(*ir.Type) bool, write func(*jen.File, *ir.Type)) *jen.File {
-	f := e.newFile()
-	n := 0
+// splitAt is how many declarations of one kind a package has before they
+// are spread over splitInto files: a file of 300,000 lines is formatted on
+// one core while the others wait, and is slow to open.
+const (
+	splitAt   = 1500
+	splitInto = 16
+)
+
+// filesOf renders the types that match, in order, with write. When more
+// than splitAt match, it spreads them over base_01_gen.go to
+// base_16_gen.go, picking each one's file by a hash of its name (initial
+// letters are too uneven: two thirds of GitHub's types start with W), so
+// that a name keeps its file whatever else the description adds, and
+// hands each file to add. Otherwise it returns them in one file, for the
+// caller to complete and name base_gen.go; nil when none match.
+func (e *emitter) filesOf(add func(string, *jen.File), base string, match func(*ir.Type) bool, write func(*jen.File, *ir.Type)) *jen.File {
+	var matched []*ir.Type
 	for _, t := range e.api.Types {
 		if match(t) {
-			write(f, t)
-			n++
+			matched = append(matched, t)
 		}
 	}
-	if n == 0 {
+	if len(matched) == 0 {
 		return nil
 	}
-	return f
+	if len(matched) <= splitAt {
+		f := e.newFile()
+		for _, t := range matched {
+			write(f, t)
+		}
+		return f
+	}
+	bucket := make([]uint32, len(matched))
+	for i, t := range matched {
+		h := fnv.New32a()
+		h.Write([]byte(t.Name))
+		bucket[i] = h.Sum32() % splitInto
+	}
+	for b := range uint32(splitInto) {
+		var f *jen.File
+		for i, t := range matched {
+			if bucket[i] == b {
+				if f == nil {
+					f = e.newFile()
+				}
+				write(f, t)
+			}
+		}
+		add(fmt.Sprintf("%s_%02d_gen.go", base, b+1), f)
+	}
+	return nil
 }
 
 // declare writes one struct or defined type with its methods.

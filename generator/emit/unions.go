@@ -9,9 +9,9 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// unionsFile declares the sum types.
-func (e *emitter) unionsFile() *jen.File {
-	return e.fileOf(func(t *ir.Type) bool { return t.Kind == ir.Union }, e.union)
+// unionsFiles declares the sum types.
+func (e *emitter) unionsFiles(add func(string, *jen.File)) {
+	add("unions_gen.go", e.filesOf(add, "unions", func(t *ir.Type) bool { return t.Kind == ir.Union }, e.union))
 }
 
 // union writes a sum type: an unexported variant index and value, a
