@@ -7,8 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"maps"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,53 +14,36 @@ import (
 	"github.com/oagen/oagen/generator/output"
 )
 
-// formatEmitted formats the emitted files in place and returns the
-// identifiers they use (selectors as ".name"), which trimRuntime needs.
+// A formatter formats the emitted files as the emitter renders them and
+// collects the identifiers they use (selectors as ".name"), which
+// trimRuntime needs. It is safe for concurrent use: the emitter renders
+// and finishes files on as many goroutines as there are CPUs.
 //
 // The emitter renders its files unformatted, so that each file is parsed
 // once and printed once here: formatting in the emitter and again with
 // goimports, then parsing a third time to find the names, was most of the
 // generation time of a large description. A file that imports a package
 // outside the standard library (a type the user mapped in) also goes
-// through goimports, which groups its imports. Files are formatted on as
-// many goroutines as there are CPUs; the result does not depend on their
-// order.
-func formatEmitted(files map[string][]byte) (map[string]bool, error) {
-	names := slices.Sorted(maps.Keys(files))
-	type result struct {
-		src  []byte
-		used map[string]bool
-		err  error
+// through goimports, which groups its imports. The result does not depend
+// on the order the files come in.
+type formatter struct {
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+// format is an emit.Files finish function.
+func (f *formatter) format(name string, src []byte) ([]byte, error) {
+	out, used, err := formatFile(name, src)
+	if err != nil {
+		return nil, err
 	}
-	results := make([]result, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r := &results[i]
-				r.src, r.used, r.err = formatFile(names[i], files[names[i]])
-			}
-		}()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.used == nil {
+		f.used = map[string]bool{}
 	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	used := map[string]bool{}
-	for i, r := range results {
-		if r.err != nil {
-			return nil, r.err
-		}
-		files[names[i]] = r.src
-		for n := range r.used {
-			used[n] = true
-		}
-	}
-	return used, nil
+	maps.Copy(f.used, used)
+	return out, nil
 }
 
 // formatFile prints one emitted file in gofmt's style and collects the

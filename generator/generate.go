@@ -64,15 +64,12 @@ func Generate(cfg Config) (*Result, error) {
 		return nil, errs
 	}
 	api.NoExamples = cfg.Options.Examples != nil && !*cfg.Options.Examples
-	files, err := emit.Files(api)
+	var fm formatter
+	files, err := emit.Files(api, fm.format)
 	if err != nil {
 		return nil, err
 	}
-	used, err := formatEmitted(files)
-	if err != nil {
-		return nil, err
-	}
-	runtime, err = trimRuntime(runtime, used, len(api.Services) > 0)
+	runtime, err = trimRuntime(runtime, fm.used, len(api.Services) > 0)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ import (
 // options and errors are not kept for their own sake either.
 //
 // used holds the identifiers the generated files use, selectors as
-// ".name" (formatEmitted collects them); trimRuntime adds to it.
+// ".name" (a formatter collects them); trimRuntime adds to it.
 func trimRuntime(runtime map[string][]byte, used map[string]bool, client bool) (map[string][]byte, error) {
 	fset := token.NewFileSet()
 	var all []*runtimeDecl

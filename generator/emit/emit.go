@@ -20,8 +20,10 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// Files renders the package. Each value is unformatted Go source.
-func Files(api *ir.API) (map[string][]byte, error) {
+// Files renders the package. Each value is unformatted Go source passed
+// through finish, which may be nil. finish is called on several
+// goroutines at once, as each file is rendered.
+func Files(api *ir.API, finish func(name string, src []byte) ([]byte, error)) (map[string][]byte, error) {
 	e := &emitter{api: api, requests: map[*ir.Type]bool{}, jsonBodies: map[*ir.Type]bool{}, byName: map[string]*ir.Type{}}
 	for _, t := range api.Types {
 		e.byName[t.Name] = t
@@ -37,7 +39,7 @@ func Files(api *ir.API) (map[string][]byte, error) {
 	// Each file is rendered as soon as it is built, while the next is
 	// built, so that the statement trees of only a few files are held at
 	// once: a large package's trees weigh many times its source.
-	r := newRenderer()
+	r := newRenderer(finish)
 	r.add("doc_gen.go", e.docFile())
 	e.typesFiles(r.add)
 	e.enumsFiles(r.add)
@@ -70,19 +72,25 @@ type renderJob struct {
 	file *jen.File
 }
 
-func newRenderer() *renderer {
+func newRenderer(finish func(name string, src []byte) ([]byte, error)) *renderer {
 	r := &renderer{jobs: make(chan renderJob), out: map[string][]byte{}}
 	for range runtime.GOMAXPROCS(0) {
 		r.wg.Go(func() {
 			for j := range r.jobs {
 				var buf bytes.Buffer
-				j.file.NoFormat = true // the generator formats every file once, after trimming
+				j.file.NoFormat = true // finish formats it, once
 				err := j.file.Render(&buf)
+				src := buf.Bytes()
+				if err != nil {
+					err = fmt.Errorf("%s: %w", j.name, err)
+				} else if finish != nil {
+					src, err = finish(j.name, src)
+				}
 				r.mu.Lock()
 				if err != nil {
-					r.errs = append(r.errs, fmt.Errorf("%s: %w", j.name, err))
+					r.errs = append(r.errs, err)
 				}
-				r.out[j.name] = buf.Bytes()
+				r.out[j.name] = src
 				r.mu.Unlock()
 			}
 		})

@@ -24,7 +24,7 @@ func enumsAPI(n int) *ir.API {
 }
 
 func TestSmallPackageKeepsOneFilePerKind(t *testing.T) {
-	files, err := Files(enumsAPI(splitAt))
+	files, err := Files(enumsAPI(splitAt), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestSmallPackageKeepsOneFilePerKind(t *testing.T) {
 // changes one of the files and the table, nothing else.
 func TestLargePackageSpreadsDeclarations(t *testing.T) {
 	n := splitAt * 2
-	files, err := Files(enumsAPI(n))
+	files, err := Files(enumsAPI(n), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestLargePackageSpreadsDeclarations(t *testing.T) {
 	}
 
 	more := enumsAPI(n + 1)
-	after, err := Files(more)
+	after, err := Files(more, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
