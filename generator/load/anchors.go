@@ -148,7 +148,7 @@ func (a *anchorResolver) target(base *url.URL, ref string) (string, bool) {
 		// only the schema of that $id has it: `#/$defs/Tag` in a schema
 		// bundled with its definitions.
 		frag := strings.TrimPrefix(ref, "#")
-		if id, ok := a.ids[base.String()]; ok && nodeAt(a.root, frag) == nil && nodeAt(a.root, strings.TrimPrefix(id, "#")+frag) != nil {
+		if id, ok := a.ids[base.String()]; ok && nodeAt(nil, a.root, frag) == nil && nodeAt(nil, a.root, strings.TrimPrefix(id, "#")+frag) != nil {
 			return id + frag, true
 		}
 		return "", false

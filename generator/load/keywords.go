@@ -117,7 +117,7 @@ func (c *keywordChecker) follow(ref string, depth int) {
 		return
 	}
 	c.visited[path+"#"+frag] = true
-	n := nodeAt(c.trees[path], frag)
+	n := nodeAt(nil, c.trees[path], frag)
 	if n == nil {
 		return
 	}

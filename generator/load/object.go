@@ -93,7 +93,7 @@ func (o *object) set(p property) {
 // propertyOrder lists the schema's properties in the order the spec writes
 // them, when the spec file shows it, else sorted.
 func (b *builder) propertyOrder(s *openapi3.Schema, ptr string) []string {
-	keys := b.loc.keys(b.cfg.Path, ptr+"/properties")
+	keys := b.loc.keysAt(b.cfg.Path, ptr+"/properties")
 	if len(keys) == len(s.Properties) {
 		ok := true
 		for _, k := range keys {

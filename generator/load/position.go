@@ -21,6 +21,8 @@ type locator struct {
 	// dups holds what duplicates found, by path: reading a JSON file asks
 	// before it hands the file on, and Load again to warn.
 	dups map[string][]duplicate
+	// keys finds keys in the large mappings the pointers go through.
+	keys keyIndex
 }
 
 func newLocator() *locator {
@@ -94,7 +96,7 @@ func (l *locator) node(path, pointer string) (*yaml.Node, bool) {
 		return nil, false
 	}
 	for _, seg := range splitPointer(pointer) {
-		next := child(n, seg)
+		next := l.keys.child(n, seg)
 		if next == nil {
 			return n, false
 		}
@@ -103,8 +105,8 @@ func (l *locator) node(path, pointer string) (*yaml.Node, bool) {
 	return n, true
 }
 
-// keys returns the keys of the mapping at pointer in document order, or nil.
-func (l *locator) keys(path, pointer string) []string {
+// keysAt returns the keys of the mapping at pointer in document order, or nil.
+func (l *locator) keysAt(path, pointer string) []string {
 	n, ok := l.node(path, pointer)
 	if !ok || n.Kind != yaml.MappingNode {
 		return nil
@@ -127,12 +129,7 @@ func child(n *yaml.Node, seg string) *yaml.Node {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == seg {
-				v := n.Content[i+1]
-				if v.Kind == yaml.ScalarNode {
-					// Point at the key of a scalar, the usual place of the problem.
-					return &yaml.Node{Kind: yaml.ScalarNode, Value: v.Value, Line: n.Content[i].Line, Column: n.Content[i].Column}
-				}
-				return v
+				return childAt(n, i)
 			}
 		}
 	case yaml.SequenceNode:
@@ -141,6 +138,58 @@ func child(n *yaml.Node, seg string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// A keyIndex finds a key of a large mapping without a scan: Microsoft
+// Graph's descriptions have thousands of paths and schemas, and a pointer
+// into them is followed for every $ref and every position asked for. The
+// zero value is ready to use.
+type keyIndex struct {
+	at map[*yaml.Node]mappingKeys
+}
+
+// mappingKeys is where each key of a mapping of n entries first appears.
+type mappingKeys struct {
+	n   int
+	pos map[string]int
+}
+
+// indexFrom is how many entries a mapping has before it is indexed.
+const indexFrom = 64
+
+// child is the package's child, through the index. The tree may change
+// between calls (repairs and overlays edit it): an index is used only
+// while its mapping has as many entries as when it was built, and a key
+// it places is checked; anything else is scanned for.
+func (x *keyIndex) child(n *yaml.Node, seg string) *yaml.Node {
+	if n.Kind != yaml.MappingNode || len(n.Content) < 2*indexFrom {
+		return child(n, seg)
+	}
+	keys, ok := x.at[n]
+	if !ok || keys.n != len(n.Content) {
+		keys = mappingKeys{n: len(n.Content), pos: make(map[string]int, len(n.Content)/2)}
+		for i := len(n.Content) - 2; i >= 0; i -= 2 {
+			keys.pos[n.Content[i].Value] = i // the first of duplicates is left
+		}
+		if x.at == nil {
+			x.at = map[*yaml.Node]mappingKeys{}
+		}
+		x.at[n] = keys
+	}
+	if i, ok := keys.pos[seg]; ok && n.Content[i].Value == seg {
+		return childAt(n, i)
+	}
+	return child(n, seg)
+}
+
+// childAt returns the value of the key at n.Content[i], a mapping's.
+func childAt(n *yaml.Node, i int) *yaml.Node {
+	v := n.Content[i+1]
+	if v.Kind == yaml.ScalarNode {
+		// Point at the key of a scalar, the usual place of the problem.
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: v.Value, Line: n.Content[i].Line, Column: n.Content[i].Column}
+	}
+	return v
 }
 
 // splitPointer turns "#/a/b~1c" into ["a", "b/c"].

@@ -120,7 +120,7 @@ func (r *refChecker) follow(from string, ref refAt) {
 		if step == 0 && file == "" && from == r.cfg.Path {
 			// Within the spec file, only that it leads somewhere: a
 			// cycle there is the builder's business (see refCycles).
-			if tree := r.trees[from]; nodeAt(tree, frag) == nil {
+			if tree := r.trees[from]; nodeAt(&r.loc.keys, tree, frag) == nil {
 				fail("$ref %q leads nowhere: %s", written, r.nothingAt(tree, from, frag))
 			}
 			return
@@ -146,7 +146,7 @@ func (r *refChecker) follow(from string, ref refAt) {
 		if !ok {
 			return
 		}
-		n := nodeAt(tree, frag)
+		n := nodeAt(&r.loc.keys, tree, frag)
 		if n == nil {
 			fail("$ref %q leads nowhere: %s", written, r.nothingAt(tree, target, frag))
 			return
@@ -168,22 +168,27 @@ func (r *refChecker) follow(from string, ref refAt) {
 // nodeAt returns the node at a JSON pointer fragment ("/a/b") of a tree,
 // or nil.
 // A fragment may be percent-encoded ("%7Bid%7D"), or hold a % of its own.
-func nodeAt(n *yaml.Node, frag string) *yaml.Node {
-	if found := walkPointer(n, frag); found != nil || !strings.Contains(frag, "%") {
+// Keys are found through x, which may be nil.
+func nodeAt(x *keyIndex, n *yaml.Node, frag string) *yaml.Node {
+	if found := walkPointer(x, n, frag); found != nil || !strings.Contains(frag, "%") {
 		return found
 	}
 	if unescaped, err := url.PathUnescape(frag); err == nil {
-		return walkPointer(n, unescaped)
+		return walkPointer(x, n, unescaped)
 	}
 	return nil
 }
 
-func walkPointer(n *yaml.Node, frag string) *yaml.Node {
+func walkPointer(x *keyIndex, n *yaml.Node, frag string) *yaml.Node {
+	step := child
+	if x != nil {
+		step = x.child
+	}
 	for _, seg := range splitPointer("#" + frag) {
 		if n == nil {
 			return nil
 		}
-		if n = child(n, seg); n == nil {
+		if n = step(n, seg); n == nil {
 			return nil
 		}
 	}
