@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"sync"
+	"time"
 )
 
 // jsonMover is a type that moves itself between Go and JSON: each generated
@@ -198,6 +199,71 @@ func (c *jsonCodec) nullable(present, valid *bool) bool {
 	}
 	*valid = true
 	return true
+}
+
+// The optional and nullable fields of the commonest types move through
+// one call each, rather than two and a branch written out in every
+// struct's moveJSON: a large API has tens of thousands of such fields, and
+// the compiler's time goes with the code it is given.
+
+func (c *jsonCodec) optString(o *Opt[string]) {
+	if c.optional(&o.set) {
+		c.string(&o.value)
+	}
+}
+
+func (c *jsonCodec) optBool(o *Opt[bool]) {
+	if c.optional(&o.set) {
+		c.bool(&o.value)
+	}
+}
+
+func (c *jsonCodec) optInt64(o *Opt[int64]) {
+	if c.optional(&o.set) {
+		c.int64(&o.value)
+	}
+}
+
+func (c *jsonCodec) optFloat64(o *Opt[float64]) {
+	if c.optional(&o.set) {
+		c.float64(&o.value)
+	}
+}
+
+func (c *jsonCodec) optTime(o *Opt[time.Time]) {
+	if c.optional(&o.set) {
+		c.time(&o.value)
+	}
+}
+
+func (c *jsonCodec) nullString(n *Nullable[string]) {
+	if c.nullable(&n.present, &n.valid) {
+		c.string(&n.value)
+	}
+}
+
+func (c *jsonCodec) nullBool(n *Nullable[bool]) {
+	if c.nullable(&n.present, &n.valid) {
+		c.bool(&n.value)
+	}
+}
+
+func (c *jsonCodec) nullInt64(n *Nullable[int64]) {
+	if c.nullable(&n.present, &n.valid) {
+		c.int64(&n.value)
+	}
+}
+
+func (c *jsonCodec) nullFloat64(n *Nullable[float64]) {
+	if c.nullable(&n.present, &n.valid) {
+		c.float64(&n.value)
+	}
+}
+
+func (c *jsonCodec) nullTime(n *Nullable[time.Time]) {
+	if c.nullable(&n.present, &n.valid) {
+		c.time(&n.value)
+	}
 }
 
 // hasValue reports whether a value whose nil means absent is to be moved:

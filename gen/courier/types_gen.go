@@ -224,9 +224,7 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 				c.anyMap(&v.Profile.value)
 			}
 		case 3:
-			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
-				c.string(&v.Recipient.value)
-			}
+			c.nullString(&v.Recipient)
 		case 4:
 			if c.nullable(&v.To.present, &v.To.valid) {
 				v.To.value.moveJSON(c)
@@ -234,9 +232,7 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 		case 5:
 			c.string((*string)(&v.Status))
 		case 6:
-			if c.nullable(&v.MessageID.present, &v.MessageID.valid) {
-				c.string(&v.MessageID.value)
-			}
+			c.nullString(&v.MessageID)
 		}
 	}
 }
@@ -335,17 +331,11 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "action", stringValue)
 		case 5:
@@ -353,17 +343,13 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 		case 6:
 			c.string(&v.Href)
 		case 7:
-			if c.nullable(&v.ActionID.present, &v.ActionID.valid) {
-				c.string(&v.ActionID.value)
-			}
+			c.nullString(&v.ActionID)
 		case 8:
 			if c.nullable(&v.Align.present, &v.Align.valid) {
 				c.string((*string)(&v.Align.value))
 			}
 		case 9:
-			if c.nullable(&v.BackgroundColor.present, &v.BackgroundColor.valid) {
-				c.string(&v.BackgroundColor.value)
-			}
+			c.nullString(&v.BackgroundColor)
 		case 10:
 			if c.nullable(&v.Style.present, &v.Style.valid) {
 				c.string((*string)(&v.Style.value))
@@ -432,17 +418,11 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "channel", stringValue)
 		case 5:
@@ -452,17 +432,11 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 				c.anyMap(&v.Raw.value)
 			}
 		case 7:
-			if c.nullable(&v.FontSize.present, &v.FontSize.valid) {
-				c.string(&v.FontSize.value)
-			}
+			c.nullString(&v.FontSize)
 		case 8:
-			if c.nullable(&v.LineHeight.present, &v.LineHeight.valid) {
-				c.string(&v.LineHeight.value)
-			}
+			c.nullString(&v.LineHeight)
 		case 9:
-			if c.nullable(&v.Padding.present, &v.Padding.valid) {
-				c.string(&v.Padding.value)
-			}
+			c.nullString(&v.Padding)
 		}
 	}
 }
@@ -585,23 +559,15 @@ func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "divider", stringValue)
 		case 5:
-			if c.nullable(&v.Color.present, &v.Color.valid) {
-				c.string(&v.Color.value)
-			}
+			c.nullString(&v.Color)
 		}
 	}
 }
@@ -655,17 +621,11 @@ func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "html", stringValue)
 		case 5:
@@ -736,37 +696,25 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "image", stringValue)
 		case 5:
 			c.string(&v.Src)
 		case 6:
-			if c.nullable(&v.Href.present, &v.Href.valid) {
-				c.string(&v.Href.value)
-			}
+			c.nullString(&v.Href)
 		case 7:
 			if c.nullable(&v.Align.present, &v.Align.valid) {
 				c.string((*string)(&v.Align.value))
 			}
 		case 8:
-			if c.nullable(&v.AltText.present, &v.AltText.valid) {
-				c.string(&v.AltText.value)
-			}
+			c.nullString(&v.AltText)
 		case 9:
-			if c.nullable(&v.Width.present, &v.Width.valid) {
-				c.string(&v.Width.value)
-			}
+			c.nullString(&v.Width)
 		}
 	}
 }
@@ -817,23 +765,15 @@ func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "meta", stringValue)
 		case 5:
-			if c.nullable(&v.Title.present, &v.Title.valid) {
-				c.string(&v.Title.value)
-			}
+			c.nullString(&v.Title)
 		}
 	}
 }
@@ -896,17 +836,11 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "quote", stringValue)
 		case 5:
@@ -916,9 +850,7 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 				c.string((*string)(&v.Align.value))
 			}
 		case 7:
-			if c.nullable(&v.BorderColor.present, &v.BorderColor.valid) {
-				c.string(&v.BorderColor.value)
-			}
+			c.nullString(&v.BorderColor)
 		case 8:
 			c.string((*string)(&v.TextStyle))
 		case 9:
@@ -1000,17 +932,11 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Channels.value, stringValue)
 			}
 		case 1:
-			if c.nullable(&v.If.present, &v.If.valid) {
-				c.string(&v.If.value)
-			}
+			c.nullString(&v.If)
 		case 2:
-			if c.nullable(&v.Loop.present, &v.Loop.valid) {
-				c.string(&v.Loop.value)
-			}
+			c.nullString(&v.Loop)
 		case 3:
-			if c.nullable(&v.Ref.present, &v.Ref.valid) {
-				c.string(&v.Ref.value)
-			}
+			c.nullString(&v.Ref)
 		case 4:
 			moveConst(c, (*string)(&v.Type), "text", stringValue)
 		case 5:
@@ -1022,25 +948,15 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 				c.string((*string)(&v.TextStyle.value))
 			}
 		case 8:
-			if c.nullable(&v.Color.present, &v.Color.valid) {
-				c.string(&v.Color.value)
-			}
+			c.nullString(&v.Color)
 		case 9:
-			if c.nullable(&v.Bold.present, &v.Bold.valid) {
-				c.string(&v.Bold.value)
-			}
+			c.nullString(&v.Bold)
 		case 10:
-			if c.nullable(&v.Italic.present, &v.Italic.valid) {
-				c.string(&v.Italic.value)
-			}
+			c.nullString(&v.Italic)
 		case 11:
-			if c.nullable(&v.Strikethrough.present, &v.Strikethrough.valid) {
-				c.string(&v.Strikethrough.value)
-			}
+			c.nullString(&v.Strikethrough)
 		case 12:
-			if c.nullable(&v.Underline.present, &v.Underline.valid) {
-				c.string(&v.Underline.value)
-			}
+			c.nullString(&v.Underline)
 		case 13:
 			if c.nullable(&v.Locales.present, &v.Locales.valid) {
 				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
@@ -1150,13 +1066,9 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Event)
 		case 1:
-			if c.nullable(&v.Brand.present, &v.Brand.valid) {
-				c.string(&v.Brand.value)
-			}
+			c.nullString(&v.Brand)
 		case 2:
-			if c.nullable(&v.Template.present, &v.Template.valid) {
-				c.string(&v.Template.value)
-			}
+			c.nullString(&v.Template)
 		case 3:
 			if c.nullable(&v.Content.present, &v.Content.valid) {
 				v.Content.value.moveJSON(c)
@@ -1225,9 +1137,7 @@ func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfInboundBulkMessageUser); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Recipient.present, &v.Recipient.valid) {
-				c.string(&v.Recipient.value)
-			}
+			c.nullString(&v.Recipient)
 		case 1:
 			if c.nullable(&v.Profile.present, &v.Profile.valid) {
 				c.anyMap(&v.Profile.value)
@@ -1314,17 +1224,13 @@ func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfInboundBulkMessageV2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Template.present, &v.Template.valid) {
-				c.string(&v.Template.value)
-			}
+			c.nullString(&v.Template)
 		case 1:
 			if c.nullable(&v.Content.present, &v.Content.valid) {
 				v.Content.value.moveJSON(c)
 			}
 		case 2:
-			if c.nullable(&v.BrandID.present, &v.BrandID.valid) {
-				c.string(&v.BrandID.value)
-			}
+			c.nullString(&v.BrandID)
 		case 3:
 			if c.nullable(&v.Data.present, &v.Data.valid) {
 				c.anyMap(&v.Data.value)
@@ -1479,9 +1385,7 @@ func (v *MessageContext) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfMessageContext); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.TenantID.present, &v.TenantID.valid) {
-				c.string(&v.TenantID.value)
-			}
+			c.nullString(&v.TenantID)
 		}
 	}
 }
@@ -1517,17 +1421,11 @@ func (v *MessageDelay) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfMessageDelay); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Duration.present, &v.Duration.valid) {
-				c.int64(&v.Duration.value)
-			}
+			c.nullInt64(&v.Duration)
 		case 1:
-			if c.nullable(&v.Until.present, &v.Until.valid) {
-				c.string(&v.Until.value)
-			}
+			c.nullString(&v.Until)
 		case 2:
-			if c.nullable(&v.Timezone.present, &v.Timezone.valid) {
-				c.string(&v.Timezone.value)
-			}
+			c.nullString(&v.Timezone)
 		}
 	}
 }
@@ -1563,9 +1461,7 @@ func (v *MessageExpiry) moveJSON(c *jsonCodec) {
 		case 0:
 			v.ExpiresIn.moveJSON(c)
 		case 1:
-			if c.nullable(&v.ExpiresAt.present, &v.ExpiresAt.valid) {
-				c.string(&v.ExpiresAt.value)
-			}
+			c.nullString(&v.ExpiresAt)
 		}
 	}
 }
@@ -1604,17 +1500,13 @@ func (v *MessageMetadata) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfMessageMetadata); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Event.present, &v.Event.valid) {
-				c.string(&v.Event.value)
-			}
+			c.nullString(&v.Event)
 		case 1:
 			if c.nullable(&v.Tags.present, &v.Tags.valid) {
 				moveSlice(c, &v.Tags.value, stringValue)
 			}
 		case 2:
-			if c.nullable(&v.TraceID.present, &v.TraceID.valid) {
-				c.string(&v.TraceID.value)
-			}
+			c.nullString(&v.TraceID)
 		case 3:
 			if c.nullable(&v.Utm.present, &v.Utm.valid) {
 				c.anyMap(&v.Utm.value)
@@ -1698,13 +1590,9 @@ func (v *MessageTimeout) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Channel.value, int64Value)
 			}
 		case 2:
-			if c.nullable(&v.Message.present, &v.Message.valid) {
-				c.int64(&v.Message.value)
-			}
+			c.nullInt64(&v.Message)
 		case 3:
-			if c.nullable(&v.Escalation.present, &v.Escalation.valid) {
-				c.int64(&v.Escalation.value)
-			}
+			c.nullInt64(&v.Escalation)
 		case 4:
 			if c.nullable(&v.Criteria.present, &v.Criteria.valid) {
 				c.string((*string)(&v.Criteria.value))
@@ -1788,9 +1676,7 @@ func (v *Paging) moveJSON(c *jsonCodec) {
 		case 0:
 			c.bool(&v.More)
 		case 1:
-			if c.nullable(&v.Cursor.present, &v.Cursor.valid) {
-				c.string(&v.Cursor.value)
-			}
+			c.nullString(&v.Cursor)
 		}
 	}
 }
@@ -1883,9 +1769,7 @@ func (v *ProfilePreferences) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Categories.value, (*Preference).moveJSON)
 			}
 		case 2:
-			if c.nullable(&v.TemplateID.present, &v.TemplateID.valid) {
-				c.string(&v.TemplateID.value)
-			}
+			c.nullString(&v.TemplateID)
 		}
 	}
 }
@@ -1997,9 +1881,7 @@ func (v *Rule) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfRule); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Start.present, &v.Start.valid) {
-				c.string(&v.Start.value)
-			}
+			c.nullString(&v.Start)
 		case 1:
 			c.string(&v.Until)
 		}
@@ -2061,33 +1943,19 @@ func (v *UserRecipient) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfUserRecipient); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.UserID.present, &v.UserID.valid) {
-				c.string(&v.UserID.value)
-			}
+			c.nullString(&v.UserID)
 		case 1:
-			if c.nullable(&v.Email.present, &v.Email.valid) {
-				c.string(&v.Email.value)
-			}
+			c.nullString(&v.Email)
 		case 2:
-			if c.nullable(&v.PhoneNumber.present, &v.PhoneNumber.valid) {
-				c.string(&v.PhoneNumber.value)
-			}
+			c.nullString(&v.PhoneNumber)
 		case 3:
-			if c.nullable(&v.ListID.present, &v.ListID.valid) {
-				c.string(&v.ListID.value)
-			}
+			c.nullString(&v.ListID)
 		case 4:
-			if c.nullable(&v.Locale.present, &v.Locale.valid) {
-				c.string(&v.Locale.value)
-			}
+			c.nullString(&v.Locale)
 		case 5:
-			if c.nullable(&v.TenantID.present, &v.TenantID.valid) {
-				c.string(&v.TenantID.value)
-			}
+			c.nullString(&v.TenantID)
 		case 6:
-			if c.nullable(&v.AccountID.present, &v.AccountID.valid) {
-				c.string(&v.AccountID.value)
-			}
+			c.nullString(&v.AccountID)
 		case 7:
 			if c.nullable(&v.Context.present, &v.Context.valid) {
 				v.Context.value.moveJSON(c)

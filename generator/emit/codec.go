@@ -29,7 +29,7 @@ func codecWrappers(f *jen.File, name, recv string) {
 
 // structCodec writes the members table and moveJSON of a struct:
 //
-//	var membersOfJob = objectMembers{names: []string{"id", "name"}}
+//	var membersOfJob = objectMembers{names: []string{"id", "name", "owner"}}
 //
 //	func (v *Job) moveJSON(c *jsonCodec) {
 //		for i := c.beginObject(&membersOfJob); i >= 0; i = c.nextMember() {
@@ -37,8 +37,10 @@ func codecWrappers(f *jen.File, name, recv string) {
 //			case 0:
 //				c.string(&v.ID)
 //			case 1:
-//				if c.optional(&v.Name.set) {
-//					c.string(&v.Name.value)
+//				c.optString(&v.Name)
+//			case 2:
+//				if c.optional(&v.Owner.set) {
+//					v.Owner.value.moveJSON(c)
 //				}
 //			}
 //		}
@@ -84,6 +86,13 @@ func (e *emitter) structCodec(f *jen.File, t *ir.Type) {
 // memberCode moves one field of v, leaving out an absent optional value.
 func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 	field := jen.Id("v").Dot(fl.Name)
+	if suffix, ok := wrapMovers[fl.Type.Name]; ok && fl.Type.Kind == ir.Builtin && (fl.Wrap == ir.Opt || fl.Wrap == ir.Nullable) {
+		name := "opt" + suffix // c.optString(&v.Name)
+		if fl.Wrap == ir.Nullable {
+			name = "null" + suffix
+		}
+		return []jen.Code{jen.Id("c").Dot(name).Call(jen.Op("&").Add(field))}
+	}
 	switch fl.Wrap {
 	case ir.Opt:
 		return []jen.Code{jen.If(jen.Id("c").Dot("optional").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(
@@ -104,6 +113,12 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 			e.moveCode(fl.Type, field.Clone()))}
 	}
 	return []jen.Code{e.moveCode(fl.Type, field)}
+}
+
+// wrapMovers name the codec's methods for an Opt or Nullable of the
+// commonest builtin types (optString, nullTime, ...), by TypeRef.Name.
+var wrapMovers = map[string]string{
+	ir.String: "String", ir.Bool: "Bool", ir.Int64: "Int64", ir.Float64: "Float64", ir.Time: "Time",
 }
 
 // builtinMovers are the codec's methods for the builtin types, by

@@ -118,9 +118,7 @@ func (v *OrdersCreateOrderRequest) moveJSON(c *jsonCodec) {
 		case 2:
 			c.string((*string)(&v.Status))
 		case 3:
-			if c.optional(&v.Author.set) {
-				c.string(&v.Author.value)
-			}
+			c.optString(&v.Author)
 		}
 	}
 }

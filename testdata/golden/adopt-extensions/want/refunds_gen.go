@@ -51,9 +51,7 @@ func (v *RefundsRefundOrderRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			c.foreign(&v.Amount)
 		case 1:
-			if c.optional(&v.Reason.set) {
-				c.string(&v.Reason.value)
-			}
+			c.optString(&v.Reason)
 		}
 	}
 }

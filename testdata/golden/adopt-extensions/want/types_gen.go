@@ -30,9 +30,7 @@ func (v *Purchase) moveJSON(c *jsonCodec) {
 		case 2:
 			c.string((*string)(&v.Status))
 		case 3:
-			if c.optional(&v.Author.set) {
-				c.string(&v.Author.value)
-			}
+			c.optString(&v.Author)
 		}
 	}
 }

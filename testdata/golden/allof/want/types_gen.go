@@ -26,21 +26,15 @@ func (v *Dog) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDog); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Created.set) {
-				c.time(&v.Created.value)
-			}
+			c.optTime(&v.Created)
 		case 1:
 			c.string(&v.ID)
 		case 2:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 3:
 			c.bool(&v.Barks)
 		case 4:
-			if c.optional(&v.Breed.set) {
-				c.string(&v.Breed.value)
-			}
+			c.optString(&v.Breed)
 		}
 	}
 }
@@ -69,9 +63,7 @@ func (v *Named) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfNamed); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		}
 	}
 }

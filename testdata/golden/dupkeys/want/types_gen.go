@@ -15,9 +15,7 @@ func (v *A) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfA); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Y.set) {
-				c.string(&v.Y.value)
-			}
+			c.optString(&v.Y)
 		}
 	}
 }

@@ -63,17 +63,11 @@ func (v *Odd) moveJSON(c *jsonCodec) {
 		case 0:
 			c.int64(&v.TheIDOfIt)
 		case 1:
-			if c.optional(&v.AB.set) {
-				c.string(&v.AB.value)
-			}
+			c.optString(&v.AB)
 		case 2:
-			if c.optional(&v.QUote.set) {
-				c.bool(&v.QUote.value)
-			}
+			c.optBool(&v.QUote)
 		case 3:
-			if c.optional(&v.Plain.set) {
-				c.string(&v.Plain.value)
-			}
+			c.optString(&v.Plain)
 		}
 	}
 }
@@ -109,9 +103,7 @@ func (v *OddOpen) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOddOpen); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.HasSpace.set) {
-				c.string(&v.HasSpace.value)
-			}
+			c.optString(&v.HasSpace)
 		case 1:
 			moveExtra(c, &v.AdditionalProperties, int64Value)
 		}
@@ -187,9 +179,7 @@ func (v *Typed) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTyped); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
 			moveExtra(c, &v.AdditionalProperties, int64Value)
 		}

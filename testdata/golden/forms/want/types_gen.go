@@ -16,9 +16,7 @@ func (v *DefaultLoginResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultLoginResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Token.set) {
-				c.string(&v.Token.value)
-			}
+			c.optString(&v.Token)
 		}
 	}
 }
@@ -47,9 +45,7 @@ func (v *DefaultUploadAvatarRequestMeta) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultUploadAvatarRequestMeta); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.W.set) {
-				c.int64(&v.W.value)
-			}
+			c.optInt64(&v.W)
 		}
 	}
 }

@@ -83,9 +83,7 @@ func (v *JobsReplaceRequest) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfJobsReplaceRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Title.set) {
-				c.string(&v.Title.value)
-			}
+			c.optString(&v.Title)
 		case 1:
 			if c.optional(&v.Owner.set) {
 				v.Owner.value.moveJSON(c)

@@ -23,9 +23,7 @@ func (v *Job) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfJob); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Key.set) {
-				c.string(&v.Key.value)
-			}
+			c.optString(&v.Key)
 		case 1:
 			if c.optional(&v.State.set) {
 				c.string((*string)(&v.State.value))
@@ -66,9 +64,7 @@ func (v *JobCounts) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfJobCounts); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.N.set) {
-				c.int64(&v.N.value)
-			}
+			c.optInt64(&v.N)
 		}
 	}
 }
@@ -97,9 +93,7 @@ func (v *User) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfUser); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		}
 	}
 }

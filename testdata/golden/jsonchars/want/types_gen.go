@@ -17,9 +17,7 @@ func (v *Note) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfNote); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Text.set) {
-				c.string(&v.Text.value)
-			}
+			c.optString(&v.Text)
 		}
 	}
 }

@@ -143,9 +143,7 @@ func (v *OrdersCreateRequest) moveJSON(c *jsonCodec) {
 				c.foreign(&v.Weight.value)
 			}
 		case 7:
-			if c.optional(&v.Count.set) {
-				c.int64(&v.Count.value)
-			}
+			c.optInt64(&v.Count)
 		}
 	}
 }

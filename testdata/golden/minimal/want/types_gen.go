@@ -28,13 +28,9 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 		case 1:
 			c.string(&v.Name)
 		case 2:
-			if c.optional(&v.Tag.set) {
-				c.string(&v.Tag.value)
-			}
+			c.optString(&v.Tag)
 		case 3:
-			if c.optional(&v.Born.set) {
-				c.time(&v.Born.value)
-			}
+			c.optTime(&v.Born)
 		}
 	}
 }
@@ -63,9 +59,7 @@ func (v *Problem) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfProblem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Message.set) {
-				c.string(&v.Message.value)
-			}
+			c.optString(&v.Message)
 		}
 	}
 }

@@ -18,9 +18,7 @@ func (v *Owner) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOwner); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			if c.hasValue(v.Pets != nil) {
 				moveSlice(c, &v.Pets, (*Pet).moveJSON)

@@ -30,37 +30,21 @@ func (v *Client2) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfClient2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Type.set) {
-				c.string(&v.Type.value)
-			}
+			c.optString(&v.Type)
 		case 1:
-			if c.optional(&v.Func.set) {
-				c.string(&v.Func.value)
-			}
+			c.optString(&v.Func)
 		case 2:
-			if c.optional(&v.X1st.set) {
-				c.string(&v.X1st.value)
-			}
+			c.optString(&v.X1st)
 		case 3:
-			if c.optional(&v.FirstName.set) {
-				c.string(&v.FirstName.value)
-			}
+			c.optString(&v.FirstName)
 		case 4:
-			if c.optional(&v.FirstName2.set) {
-				c.string(&v.FirstName2.value)
-			}
+			c.optString(&v.FirstName2)
 		case 5:
-			if c.optional(&v.Ref.set) {
-				c.string(&v.Ref.value)
-			}
+			c.optString(&v.Ref)
 		case 6:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 7:
-			if c.optional(&v.ID2.set) {
-				c.string(&v.ID2.value)
-			}
+			c.optString(&v.ID2)
 		}
 	}
 }
@@ -89,9 +73,7 @@ func (v *Option2) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOption2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.String.set) {
-				c.string(&v.String.value)
-			}
+			c.optString(&v.String)
 		}
 	}
 }

@@ -22,13 +22,9 @@ func (v *IdentitySet) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.OdataType)
 		case 1:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 2:
-			if c.optional(&v.DisplayName.set) {
-				c.string(&v.DisplayName.value)
-			}
+			c.optString(&v.DisplayName)
 		}
 	}
 }
@@ -72,9 +68,7 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.OdataType)
 		case 1:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 2:
 			if c.nullable(&v.Owner.present, &v.Owner.valid) {
 				v.Owner.value.moveJSON(c)

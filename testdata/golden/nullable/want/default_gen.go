@@ -74,21 +74,13 @@ func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			if c.nullable(&v.Note.present, &v.Note.valid) {
-				c.string(&v.Note.value)
-			}
+			c.nullString(&v.Note)
 		case 2:
-			if c.nullable(&v.Label.present, &v.Label.valid) {
-				c.string(&v.Label.value)
-			}
+			c.nullString(&v.Label)
 		case 3:
-			if c.optional(&v.Count.set) {
-				c.int64(&v.Count.value)
-			}
+			c.optInt64(&v.Count)
 		case 4:
-			if c.optional(&v.Active.set) {
-				c.bool(&v.Active.value)
-			}
+			c.optBool(&v.Active)
 		case 5:
 			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
@@ -106,9 +98,7 @@ func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Meta.value, stringValue)
 			}
 		case 9:
-			if c.nullable(&v.Legacy.present, &v.Legacy.valid) {
-				c.string(&v.Legacy.value)
-			}
+			c.nullString(&v.Legacy)
 		case 10:
 			if c.optional(&v.Score.set) {
 				c.float32(&v.Score.value)

@@ -72,9 +72,7 @@ func (v *ItemsSearchItemsRequest) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfItemsSearchItemsRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Text.set) {
-				c.string(&v.Text.value)
-			}
+			c.optString(&v.Text)
 		}
 	}
 }

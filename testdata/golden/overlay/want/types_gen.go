@@ -27,9 +27,7 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 2:
-			if c.optional(&v.Age.set) {
-				c.int64(&v.Age.value)
-			}
+			c.optInt64(&v.Age)
 		}
 	}
 }

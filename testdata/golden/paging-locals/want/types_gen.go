@@ -55,13 +55,9 @@ func (v *DefaultListEventsResponsePage) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultListEventsResponsePage); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Next.set) {
-				c.string(&v.Next.value)
-			}
+			c.optString(&v.Next)
 		case 1:
-			if c.optional(&v.More.set) {
-				c.bool(&v.More.value)
-			}
+			c.optBool(&v.More)
 		}
 	}
 }
@@ -129,13 +125,9 @@ func (v *DefaultListLogsResponseP) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.P, stringValue)
 			}
 		case 1:
-			if c.optional(&v.String.set) {
-				c.string(&v.String.value)
-			}
+			c.optString(&v.String)
 		case 2:
-			if c.optional(&v.Bool.set) {
-				c.bool(&v.Bool.value)
-			}
+			c.optBool(&v.Bool)
 		}
 	}
 }

@@ -18,13 +18,9 @@ func (v *DefaultSearchRequestPage) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultSearchRequestPage); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Size.set) {
-				c.int64(&v.Size.value)
-			}
+			c.optInt64(&v.Size)
 		case 1:
-			if c.optional(&v.After.set) {
-				c.string(&v.After.value)
-			}
+			c.optString(&v.After)
 		}
 	}
 }
@@ -55,13 +51,9 @@ func (v *DefaultSearchRequestRange) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultSearchRequestRange); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.From.set) {
-				c.int64(&v.From.value)
-			}
+			c.optInt64(&v.From)
 		case 1:
-			if c.optional(&v.To.set) {
-				c.int64(&v.To.value)
-			}
+			c.optInt64(&v.To)
 		}
 	}
 }
@@ -92,13 +84,9 @@ func (v *LineItem) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfLineItem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Price.set) {
-				c.string(&v.Price.value)
-			}
+			c.optString(&v.Price)
 		case 1:
-			if c.optional(&v.Quantity.set) {
-				c.int64(&v.Quantity.value)
-			}
+			c.optInt64(&v.Quantity)
 		}
 	}
 }
@@ -131,9 +119,7 @@ func (v *Where) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfWhere); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Status.set) {
-				c.string(&v.Status.value)
-			}
+			c.optString(&v.Status)
 		case 1:
 			if c.optional(&v.Created.set) {
 				v.Created.value.moveJSON(c)
@@ -172,13 +158,9 @@ func (v *WhereCreated) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfWhereCreated); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Gte.set) {
-				c.int64(&v.Gte.value)
-			}
+			c.optInt64(&v.Gte)
 		case 1:
-			if c.optional(&v.Lt.set) {
-				c.int64(&v.Lt.value)
-			}
+			c.optInt64(&v.Lt)
 		}
 	}
 }

@@ -37,19 +37,13 @@ func (v *Admin) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfAdmin); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.CreatedAt.set) {
-				c.time(&v.CreatedAt.value)
-			}
+			c.optTime(&v.CreatedAt)
 		case 1:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 2:
 			c.string(&v.Name)
 		case 3:
-			if c.optional(&v.Password.set) {
-				c.string(&v.Password.value)
-			}
+			c.optString(&v.Password)
 		case 4:
 			v.Profile.moveJSON(c)
 		case 5:
@@ -59,9 +53,7 @@ func (v *Admin) moveJSON(c *jsonCodec) {
 		case 6:
 			c.int64(&v.Level)
 		case 7:
-			if c.optional(&v.Pin.set) {
-				c.int64(&v.Pin.value)
-			}
+			c.optInt64(&v.Pin)
 		}
 	}
 }
@@ -97,9 +89,7 @@ func (v *AdminProfile) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Bio)
 		case 1:
-			if c.optional(&v.Verified.set) {
-				c.bool(&v.Verified.value)
-			}
+			c.optBool(&v.Verified)
 		}
 	}
 }
@@ -138,9 +128,7 @@ func (v *Credentials) moveJSON(c *jsonCodec) {
 		case 1:
 			c.string(&v.Secret)
 		case 2:
-			if c.optional(&v.Issued.set) {
-				c.string(&v.Issued.value)
-			}
+			c.optString(&v.Issued)
 		}
 	}
 }
@@ -174,13 +162,9 @@ func (v *Orphan) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOrphan); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
-			if c.optional(&v.Key.set) {
-				c.string(&v.Key.value)
-			}
+			c.optString(&v.Key)
 		}
 	}
 }
@@ -249,13 +233,9 @@ func (v *Tag) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTag); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Slug.set) {
-				c.string(&v.Slug.value)
-			}
+			c.optString(&v.Slug)
 		case 1:
-			if c.optional(&v.Label.set) {
-				c.string(&v.Label.value)
-			}
+			c.optString(&v.Label)
 		case 2:
 			c.string(&v.Parent)
 		}
@@ -300,19 +280,13 @@ func (v *User) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfUser); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
 			c.string(&v.Name)
 		case 2:
-			if c.optional(&v.CreatedAt.set) {
-				c.time(&v.CreatedAt.value)
-			}
+			c.optTime(&v.CreatedAt)
 		case 3:
-			if c.optional(&v.Password.set) {
-				c.string(&v.Password.value)
-			}
+			c.optString(&v.Password)
 		case 4:
 			v.Profile.moveJSON(c)
 		case 5:

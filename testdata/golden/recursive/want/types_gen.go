@@ -96,9 +96,7 @@ func (v *Node) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Value.set) {
-				c.string(&v.Value.value)
-			}
+			c.optString(&v.Value)
 		case 1:
 			if c.hasValue(v.Parent != nil) {
 				movePointer(c, &v.Parent, (*Node).moveJSON)

@@ -47,9 +47,7 @@ func (v *DefaultPickThumbnailRequest) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultPickThumbnailRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Timecode.set) {
-				c.string(&v.Timecode.value)
-			}
+			c.optString(&v.Timecode)
 		}
 	}
 }

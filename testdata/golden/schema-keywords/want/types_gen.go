@@ -19,13 +19,9 @@ func (v *Card) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCard); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Kind.set) {
-				c.string(&v.Kind.value)
-			}
+			c.optString(&v.Kind)
 		case 1:
-			if c.optional(&v.Number.set) {
-				c.string(&v.Number.value)
-			}
+			c.optString(&v.Number)
 		}
 	}
 }
@@ -54,9 +50,7 @@ func (v *Closed) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfClosed); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		}
 	}
 }
@@ -116,9 +110,7 @@ func (v *Item) moveJSON(c *jsonCodec) {
 				c.float32(&v.Ratio.value)
 			}
 		case 3:
-			if c.optional(&v.Email.set) {
-				c.string(&v.Email.value)
-			}
+			c.optString(&v.Email)
 		case 4:
 			if c.hasValue(v.Tags != nil) {
 				moveSlice(c, &v.Tags, stringValue)
@@ -128,17 +120,11 @@ func (v *Item) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Labels, stringValue)
 			}
 		case 6:
-			if c.optional(&v.Payload.set) {
-				c.string(&v.Payload.value)
-			}
+			c.optString(&v.Payload)
 		case 7:
-			if c.optional(&v.Old.set) {
-				c.string(&v.Old.value)
-			}
+			c.optString(&v.Old)
 		case 8:
-			if c.optional(&v.NotZero.set) {
-				c.int64(&v.NotZero.value)
-			}
+			c.optInt64(&v.NotZero)
 		}
 	}
 }
@@ -174,9 +160,7 @@ func (v *Open) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOpen); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			moveExtra(c, &v.AdditionalProperties, int64Value)
 		}
@@ -215,9 +199,7 @@ func (v *Patterned) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPatterned); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			moveExtra(c, &v.AdditionalProperties, anyValue)
 		}

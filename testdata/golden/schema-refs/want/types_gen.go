@@ -18,9 +18,7 @@ func (v *Collar) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCollar); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Color.set) {
-				c.string(&v.Color.value)
-			}
+			c.optString(&v.Color)
 		}
 	}
 }
@@ -49,9 +47,7 @@ func (v *Friend) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfFriend); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Since.set) {
-				c.time(&v.Since.value)
-			}
+			c.optTime(&v.Since)
 		}
 	}
 }
@@ -84,9 +80,7 @@ func (v *Person) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPerson); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			if c.optional(&v.Tag.set) {
 				c.string((*string)(&v.Tag.value))

@@ -156,9 +156,7 @@ func (v *DefaultCreateShapeRequest) moveJSON(c *jsonCodec) {
 				c.bytes(&v.Legacy)
 			}
 		case 12:
-			if c.optional(&v.Notes.set) {
-				c.string(&v.Notes.value)
-			}
+			c.optString(&v.Notes)
 		}
 	}
 }

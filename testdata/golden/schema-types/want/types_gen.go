@@ -224,9 +224,7 @@ func (v *Shape) moveJSON(c *jsonCodec) {
 				c.bytes(&v.Legacy)
 			}
 		case 12:
-			if c.optional(&v.Notes.set) {
-				c.string(&v.Notes.value)
-			}
+			c.optString(&v.Notes)
 		}
 	}
 }

@@ -22,9 +22,7 @@ func (v *DefaultGetResponse) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Items, stringValue)
 			}
 		case 1:
-			if c.optional(&v.Next.set) {
-				c.string(&v.Next.value)
-			}
+			c.optString(&v.Next)
 		}
 	}
 }

@@ -117,9 +117,7 @@ func (v *ChatCreateRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Model)
 		case 1:
-			if c.optional(&v.Stream.set) {
-				c.bool(&v.Stream.value)
-			}
+			c.optBool(&v.Stream)
 		}
 	}
 }
@@ -148,9 +146,7 @@ func (v *ChatRespondRequest) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfChatRespondRequest); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Input.set) {
-				c.string(&v.Input.value)
-			}
+			c.optString(&v.Input)
 		}
 	}
 }

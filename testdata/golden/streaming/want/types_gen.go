@@ -18,13 +18,9 @@ func (v *Completion) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCompletion); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
-			if c.optional(&v.Text.set) {
-				c.string(&v.Text.value)
-			}
+			c.optString(&v.Text)
 		}
 	}
 }
@@ -55,13 +51,9 @@ func (v *CompletionChunk) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCompletionChunk); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
-			if c.optional(&v.Delta.set) {
-				c.string(&v.Delta.value)
-			}
+			c.optString(&v.Delta)
 		}
 	}
 }
@@ -95,9 +87,7 @@ func (v *Done) moveJSON(c *jsonCodec) {
 		case 0:
 			moveConst(c, (*string)(&v.Type), "done", stringValue)
 		case 1:
-			if c.optional(&v.Usage.set) {
-				c.int64(&v.Usage.value)
-			}
+			c.optInt64(&v.Usage)
 		}
 	}
 }
@@ -128,13 +118,9 @@ func (v *LogsTailEvent) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfLogsTailEvent); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Level.set) {
-				c.string(&v.Level.value)
-			}
+			c.optString(&v.Level)
 		case 1:
-			if c.optional(&v.Message.set) {
-				c.string(&v.Message.value)
-			}
+			c.optString(&v.Message)
 		}
 	}
 }
@@ -163,9 +149,7 @@ func (v *Problem) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfProblem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Message.set) {
-				c.string(&v.Message.value)
-			}
+			c.optString(&v.Message)
 		}
 	}
 }

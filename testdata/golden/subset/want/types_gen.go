@@ -16,9 +16,7 @@ func (v *Customer) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCustomer); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		}
 	}
 }
@@ -52,9 +50,7 @@ func (v *Order) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfOrder); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
 			if c.optional(&v.Customer.set) {
 				v.Customer.value.moveJSON(c)
@@ -91,9 +87,7 @@ func (v *Problem) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfProblem); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Message.set) {
-				c.string(&v.Message.value)
-			}
+			c.optString(&v.Message)
 		}
 	}
 }

@@ -23,21 +23,13 @@ func (v *Note) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfNote); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Title.present, &v.Title.valid) {
-				c.string(&v.Title.value)
-			}
+			c.nullString(&v.Title)
 		case 1:
-			if c.nullable(&v.Body.present, &v.Body.valid) {
-				c.string(&v.Body.value)
-			}
+			c.nullString(&v.Body)
 		case 2:
-			if c.nullable(&v.Score.present, &v.Score.valid) {
-				c.int64(&v.Score.value)
-			}
+			c.nullInt64(&v.Score)
 		case 3:
-			if c.nullable(&v.Label.present, &v.Label.valid) {
-				c.string(&v.Label.value)
-			}
+			c.nullString(&v.Label)
 		}
 	}
 }

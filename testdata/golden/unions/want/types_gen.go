@@ -20,15 +20,11 @@ func (v *Cat) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfCat); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			c.string(&v.PetType)
 		case 2:
-			if c.optional(&v.Meows.set) {
-				c.bool(&v.Meows.value)
-			}
+			c.optBool(&v.Meows)
 		}
 	}
 }
@@ -124,9 +120,7 @@ func (v *ContactPhone) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Phone)
 		case 1:
-			if c.optional(&v.Ext.set) {
-				c.string(&v.Ext.value)
-			}
+			c.optString(&v.Ext)
 		}
 	}
 }
@@ -159,15 +153,11 @@ func (v *Dog) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDog); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			c.string(&v.PetType)
 		case 2:
-			if c.optional(&v.Barks.set) {
-				c.bool(&v.Barks.value)
-			}
+			c.optBool(&v.Barks)
 		}
 	}
 }
@@ -247,9 +237,7 @@ func (v *HolderInlineVariant2) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfHolderInlineVariant2); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.X.set) {
-				c.int64(&v.X.value)
-			}
+			c.optInt64(&v.X)
 		}
 	}
 }
@@ -329,19 +317,13 @@ func (v *Puppy) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPuppy); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
-			}
+			c.optString(&v.Name)
 		case 1:
 			c.string(&v.PetType)
 		case 2:
-			if c.optional(&v.Barks.set) {
-				c.bool(&v.Barks.value)
-			}
+			c.optBool(&v.Barks)
 		case 3:
-			if c.optional(&v.AgeWeeks.set) {
-				c.int64(&v.AgeWeeks.value)
-			}
+			c.optInt64(&v.AgeWeeks)
 		}
 	}
 }
@@ -406,13 +388,9 @@ func (v *Tag) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTag); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.ID.set) {
-				c.string(&v.ID.value)
-			}
+			c.optString(&v.ID)
 		case 1:
-			if c.optional(&v.Slug.set) {
-				c.string(&v.Slug.value)
-			}
+			c.optString(&v.Slug)
 		}
 	}
 }
@@ -447,13 +425,9 @@ func (v *VehicleBike) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Type)
 		case 1:
-			if c.optional(&v.Wheels.set) {
-				c.int64(&v.Wheels.value)
-			}
+			c.optInt64(&v.Wheels)
 		case 2:
-			if c.optional(&v.Gears.set) {
-				c.int64(&v.Gears.value)
-			}
+			c.optInt64(&v.Gears)
 		}
 	}
 }
@@ -488,13 +462,9 @@ func (v *VehicleCar) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Type)
 		case 1:
-			if c.optional(&v.Wheels.set) {
-				c.int64(&v.Wheels.value)
-			}
+			c.optInt64(&v.Wheels)
 		case 2:
-			if c.optional(&v.Doors.set) {
-				c.int64(&v.Doors.value)
-			}
+			c.optInt64(&v.Doors)
 		}
 	}
 }
