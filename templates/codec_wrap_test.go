@@ -21,11 +21,13 @@ type wrapped struct {
 	NI Nullable[int64]
 	NF Nullable[float64]
 	NT Nullable[time.Time]
+	E  Opt[codecStatus]
+	NE Nullable[codecStatus]
 }
 
 type wrappedLong wrapped
 
-var wrappedMembers = objectMembers{names: []string{"s", "b", "i", "f", "t", "ns", "nb", "ni", "nf", "nt"}}
+var wrappedMembers = objectMembers{names: []string{"s", "b", "i", "f", "t", "ns", "nb", "ni", "nf", "nt", "e", "ne"}}
 
 func (v *wrapped) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&wrappedMembers); i >= 0; i = c.nextMember() {
@@ -50,6 +52,10 @@ func (v *wrapped) moveJSON(c *jsonCodec) {
 			c.nullFloat64(&v.NF)
 		case 9:
 			c.nullTime(&v.NT)
+		case 10:
+			c.optText(&v.E.set, (*string)(&v.E.value))
+		case 11:
+			c.nullText(&v.NE.present, &v.NE.valid, (*string)(&v.NE.value))
 		}
 	}
 }
@@ -97,6 +103,14 @@ func (v *wrappedLong) moveJSON(c *jsonCodec) {
 			if c.nullable(&v.NT.present, &v.NT.valid) {
 				c.time(&v.NT.value)
 			}
+		case 10:
+			if c.optional(&v.E.set) {
+				c.string((*string)(&v.E.value))
+			}
+		case 11:
+			if c.nullable(&v.NE.present, &v.NE.valid) {
+				c.string((*string)(&v.NE.value))
+			}
 		}
 	}
 }
@@ -104,8 +118,9 @@ func (v *wrappedLong) moveJSON(c *jsonCodec) {
 func TestWrapMoversMoveAsTheLongForm(t *testing.T) {
 	for _, doc := range []string{
 		`{}`,
-		`{"s":"a","b":true,"i":-3,"f":1.5,"t":"2026-12-01T02:03:04Z","ns":"x","nb":false,"ni":7,"nf":0.25,"nt":"2026-01-02T03:04:05+01:00"}`,
-		`{"s":null,"b":null,"i":null,"f":null,"t":null,"ns":null,"nb":null,"ni":null,"nf":null,"nt":null}`,
+		`{"s":"a","b":true,"i":-3,"f":1.5,"t":"2026-12-01T02:03:04Z","ns":"x","nb":false,"ni":7,"nf":0.25,"nt":"2026-01-02T03:04:05+01:00","e":"OK","ne":"new"}`,
+		`{"s":null,"b":null,"i":null,"f":null,"t":null,"ns":null,"nb":null,"ni":null,"nf":null,"nt":null,"e":null,"ne":null}`,
+		`{"e":"a\u00e9\ud800","ne":"<&>"}`, `{"e":1}`, `{"ne":{}}`,
 		`{"s":1}`, `{"b":"x"}`, `{"i":1.5}`, `{"f":"1"}`, `{"t":"yesterday"}`,
 		`{"ns":2}`, `{"nb":0}`, `{"ni":99999999999999999999}`, `{"nf":[]}`, `{"nt":5}`,
 	} {

@@ -210,6 +210,21 @@ func (c *jsonCodec) nullInt64(n *Nullable[int64]) {
 	}
 }
 
+// optText moves an Opt of a string enum, given its parts: a generic
+// function would be compiled once for each enum.
+func (c *jsonCodec) optText(set *bool, value *string) {
+	if c.optional(set) {
+		c.string(value)
+	}
+}
+
+// nullText moves a Nullable of a string enum, given its parts.
+func (c *jsonCodec) nullText(present, valid *bool, value *string) {
+	if c.nullable(present, valid) {
+		c.string(value)
+	}
+}
+
 // hasValue reports whether a value whose nil means absent is to be moved:
 // isSet when encoding, always when decoding (the mover reads a null as
 // nil).

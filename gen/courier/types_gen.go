@@ -345,15 +345,11 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 		case 7:
 			c.nullString(&v.ActionID)
 		case 8:
-			if c.nullable(&v.Align.present, &v.Align.valid) {
-				c.string((*string)(&v.Align.value))
-			}
+			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
 		case 9:
 			c.nullString(&v.BackgroundColor)
 		case 10:
-			if c.nullable(&v.Style.present, &v.Style.valid) {
-				c.string((*string)(&v.Style.value))
-			}
+			c.nullText(&v.Style.present, &v.Style.valid, (*string)(&v.Style.value))
 		case 11:
 			moveMap(c, &v.Locales, (*Locale).moveJSON)
 		}
@@ -708,9 +704,7 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 		case 6:
 			c.nullString(&v.Href)
 		case 7:
-			if c.nullable(&v.Align.present, &v.Align.valid) {
-				c.string((*string)(&v.Align.value))
-			}
+			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
 		case 8:
 			c.nullString(&v.AltText)
 		case 9:
@@ -846,9 +840,7 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 		case 5:
 			c.string(&v.Content)
 		case 6:
-			if c.nullable(&v.Align.present, &v.Align.valid) {
-				c.string((*string)(&v.Align.value))
-			}
+			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
 		case 7:
 			c.nullString(&v.BorderColor)
 		case 8:
@@ -944,9 +936,7 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 		case 6:
 			c.string((*string)(&v.Align))
 		case 7:
-			if c.nullable(&v.TextStyle.present, &v.TextStyle.valid) {
-				c.string((*string)(&v.TextStyle.value))
-			}
+			c.nullText(&v.TextStyle.present, &v.TextStyle.valid, (*string)(&v.TextStyle.value))
 		case 8:
 			c.nullString(&v.Color)
 		case 9:
@@ -962,9 +952,7 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
 			}
 		case 14:
-			if c.nullable(&v.Format.present, &v.Format.valid) {
-				c.string((*string)(&v.Format.value))
-			}
+			c.nullText(&v.Format.present, &v.Format.valid, (*string)(&v.Format.value))
 		}
 	}
 }
@@ -999,9 +987,7 @@ func (v *Error) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Message)
 		case 1:
-			if c.optional(&v.Type.set) {
-				c.string((*string)(&v.Type.value))
-			}
+			c.optText(&v.Type.set, (*string)(&v.Type.value))
 		}
 	}
 }
@@ -1594,9 +1580,7 @@ func (v *MessageTimeout) moveJSON(c *jsonCodec) {
 		case 3:
 			c.nullInt64(&v.Escalation)
 		case 4:
-			if c.nullable(&v.Criteria.present, &v.Criteria.valid) {
-				c.string((*string)(&v.Criteria.value))
-			}
+			c.nullText(&v.Criteria.present, &v.Criteria.valid, (*string)(&v.Criteria.value))
 		}
 	}
 }
@@ -1725,9 +1709,7 @@ func (v *Preference) moveJSON(c *jsonCodec) {
 		case 2:
 			c.string((*string)(&v.Status))
 		case 3:
-			if c.nullable(&v.Source.present, &v.Source.valid) {
-				c.string((*string)(&v.Source.value))
-			}
+			c.nullText(&v.Source.present, &v.Source.valid, (*string)(&v.Source.value))
 		}
 	}
 }
@@ -1842,9 +1824,7 @@ func (v *Routing) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfRouting); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Method.set) {
-				c.string((*string)(&v.Method.value))
-			}
+			c.optText(&v.Method.set, (*string)(&v.Method.value))
 		case 1:
 			if c.hasValue(v.Channels != nil) {
 				moveSlice(c, &v.Channels, stringValue)

@@ -93,6 +93,16 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 		}
 		return []jen.Code{jen.Id("c").Dot(name).Call(jen.Op("&").Add(field))}
 	}
+	if t := e.byName[fl.Type.Name]; fl.Type.Kind == ir.Named && t != nil && t.Kind == ir.Enum && t.Base.Name == ir.String {
+		text := jen.Parens(jen.Op("*").String()).Call(jen.Op("&").Add(field.Clone().Dot("value")))
+		switch fl.Wrap {
+		case ir.Opt: // c.optText(&v.Status.set, (*string)(&v.Status.value))
+			return []jen.Code{jen.Id("c").Dot("optText").Call(jen.Op("&").Add(field.Clone().Dot("set")), text)}
+		case ir.Nullable:
+			return []jen.Code{jen.Id("c").Dot("nullText").Call(
+				jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")), text)}
+		}
+	}
 	switch fl.Wrap {
 	case ir.Opt:
 		return []jen.Code{jen.If(jen.Id("c").Dot("optional").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(

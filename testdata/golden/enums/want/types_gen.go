@@ -22,21 +22,15 @@ func (v *Task) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTask); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Status.set) {
-				c.string((*string)(&v.Status.value))
-			}
+			c.optText(&v.Status.set, (*string)(&v.Status.value))
 		case 1:
 			if c.optional(&v.Priority.set) {
 				c.int64((*int64)(&v.Priority.value))
 			}
 		case 2:
-			if c.nullable(&v.Color.present, &v.Color.valid) {
-				c.string((*string)(&v.Color.value))
-			}
+			c.nullText(&v.Color.present, &v.Color.valid, (*string)(&v.Color.value))
 		case 3:
-			if c.optional(&v.Inline.set) {
-				c.string((*string)(&v.Inline.value))
-			}
+			c.optText(&v.Inline.set, (*string)(&v.Inline.value))
 		}
 	}
 }

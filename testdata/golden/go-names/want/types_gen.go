@@ -25,9 +25,7 @@ func (v *Job) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Key)
 		case 1:
-			if c.optional(&v.State.set) {
-				c.string((*string)(&v.State.value))
-			}
+			c.optText(&v.State.set, (*string)(&v.State.value))
 		case 2:
 			if c.optional(&v.Counts.set) {
 				v.Counts.value.moveJSON(c)

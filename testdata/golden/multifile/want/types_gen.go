@@ -56,9 +56,7 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPet); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.Kind.set) {
-				c.string((*string)(&v.Kind.value))
-			}
+			c.optText(&v.Kind.set, (*string)(&v.Kind.value))
 		case 1:
 			c.string(&v.Name)
 		case 2:

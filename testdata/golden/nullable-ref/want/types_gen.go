@@ -78,9 +78,7 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Watchers, (*IdentitySet).moveJSON)
 			}
 		case 4:
-			if c.nullable(&v.Color.present, &v.Color.valid) {
-				c.string((*string)(&v.Color.value))
-			}
+			c.nullText(&v.Color.present, &v.Color.valid, (*string)(&v.Color.value))
 		case 5:
 			if c.optional(&v.ColorOrSet.set) {
 				v.ColorOrSet.value.moveJSON(c)

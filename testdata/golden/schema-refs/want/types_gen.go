@@ -82,9 +82,7 @@ func (v *Person) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Name)
 		case 1:
-			if c.optional(&v.Tag.set) {
-				c.string((*string)(&v.Tag.value))
-			}
+			c.optText(&v.Tag.set, (*string)(&v.Tag.value))
 		case 2:
 			if c.hasValue(v.Manager != nil) {
 				movePointer(c, &v.Manager, (*Person).moveJSON)
@@ -138,9 +136,7 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 				v.Owner.value.moveJSON(c)
 			}
 		case 2:
-			if c.optional(&v.OwnerTag.set) {
-				c.string((*string)(&v.OwnerTag.value))
-			}
+			c.optText(&v.OwnerTag.set, (*string)(&v.OwnerTag.value))
 		case 3:
 			if c.optional(&v.Friend.set) {
 				v.Friend.value.moveJSON(c)

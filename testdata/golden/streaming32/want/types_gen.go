@@ -20,9 +20,7 @@ func (v *Change) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			if c.optional(&v.Op.set) {
-				c.string((*string)(&v.Op.value))
-			}
+			c.optText(&v.Op.set, (*string)(&v.Op.value))
 		}
 	}
 }

@@ -56,9 +56,7 @@ func (v *Order) moveJSON(c *jsonCodec) {
 				v.Customer.value.moveJSON(c)
 			}
 		case 2:
-			if c.optional(&v.Kind.set) {
-				c.string((*string)(&v.Kind.value))
-			}
+			c.optText(&v.Kind.set, (*string)(&v.Kind.value))
 		}
 	}
 }
