@@ -130,72 +130,77 @@ func (r *jsonReader) value(depth int) *yaml.Node {
 
 func (r *jsonReader) object(depth int) *yaml.Node {
 	n := r.node(yaml.MappingNode, yaml.FlowStyle, "!!map")
-	r.pos++ // {
-	r.space()
 	first := len(r.children)
-	if r.peek() == '}' {
-		r.pos++
-		n.Content = r.collect(first)
-		return n
-	}
-	for !r.bad {
-		if r.peek() != '"' {
-			r.bad = true
-			break
+	if r.open('}') {
+		for r.member(depth) && r.more('}') {
+			// the next member
 		}
-		key := r.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str")
-		key.Value = r.str()
-		r.space()
-		if r.peek() != ':' {
-			r.bad = true
-			break
-		}
-		r.pos++
-		r.space()
-		val := r.value(depth)
-		r.children = append(r.children, key, val)
-		r.space()
-		if r.peek() == ',' {
-			r.pos++
-			r.space()
-			continue
-		}
-		if r.peek() == '}' {
-			r.pos++
-			break
-		}
-		r.bad = true
 	}
 	n.Content = r.collect(first)
 	return n
 }
 
+// member reads one key and its value into children.
+func (r *jsonReader) member(depth int) bool {
+	if r.peek() != '"' {
+		r.bad = true
+		return false
+	}
+	key := r.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str")
+	key.Value = r.str()
+	r.space()
+	if r.peek() != ':' {
+		r.bad = true
+		return false
+	}
+	r.pos++
+	r.space()
+	r.children = append(r.children, key, r.value(depth))
+	return !r.bad
+}
+
 func (r *jsonReader) array(depth int) *yaml.Node {
 	n := r.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq")
-	r.pos++ // [
-	r.space()
 	first := len(r.children)
-	if r.peek() == ']' {
-		r.pos++
-		n.Content = r.collect(first)
-		return n
-	}
-	for !r.bad {
-		r.children = append(r.children, r.value(depth))
-		r.space()
-		if r.peek() == ',' {
-			r.pos++
-			r.space()
-			continue
+	if r.open(']') {
+		for {
+			r.children = append(r.children, r.value(depth))
+			if r.bad || !r.more(']') {
+				break
+			}
 		}
-		if r.peek() == ']' {
-			r.pos++
-			break
-		}
-		r.bad = true
 	}
 	n.Content = r.collect(first)
 	return n
+}
+
+// open steps over the bracket at pos and reports whether members follow:
+// false after an empty collection's closing bracket.
+func (r *jsonReader) open(closing byte) bool {
+	r.pos++
+	r.space()
+	if r.peek() == closing {
+		r.pos++
+		return false
+	}
+	return true
+}
+
+// more reads what follows a member: a comma (true, another member comes)
+// or the closing bracket (false); anything else is an error (false).
+func (r *jsonReader) more(closing byte) bool {
+	r.space()
+	switch r.peek() {
+	case ',':
+		r.pos++
+		r.space()
+		return true
+	case closing:
+		r.pos++
+	default:
+		r.bad = true
+	}
+	return false
 }
 
 // collect moves the children read since first into a Content slice of
