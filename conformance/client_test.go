@@ -95,8 +95,7 @@ func driveClient(t *testing.T, client *courier.Client, fake *couriertest.Handler
 	if err != nil || len(page.Items) != 2 || !page.Paging.More {
 		t.Fatalf("GetUsers: %+v, %v", page, err)
 	}
-	cursor, _ := page.Paging.Cursor.Get()
-	if page, err = client.Bulk.GetUsers(ctx, id, &courier.BulkGetUsersRequest{Cursor: cursor}); err != nil || len(page.Items) != 2 {
+	if page, err = client.Bulk.GetUsers(ctx, id, &courier.BulkGetUsersRequest{Cursor: page.Paging.Cursor.Value}); err != nil || len(page.Items) != 2 {
 		t.Fatalf("GetUsers second page: %+v, %v", page, err)
 	}
 
@@ -131,7 +130,7 @@ func driveClient(t *testing.T, client *courier.Client, fake *couriertest.Handler
 		if err != nil {
 			t.Fatalf("GetUsersIter: %v", err)
 		}
-		if msgID, _ := item.MessageID.Get(); item.Status != courier.BulkJobUserStatusEnqueued || msgID == "" {
+		if item.Status != courier.BulkJobUserStatusEnqueued || item.MessageID.Value == "" {
 			t.Errorf("after completion: %+v", item)
 		}
 		n++
@@ -146,7 +145,7 @@ func driveClient(t *testing.T, client *courier.Client, fake *couriertest.Handler
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusConflict {
 		t.Fatalf("second RunJob: %v, want a 409 APIError", err)
 	}
-	if detail, ok := apiErr.Detail.(*courier.Error); !ok || detail.Message == "" || valueOf(detail.Type.Get()) != courier.ErrorTypeInvalidRequestError {
+	if detail, ok := apiErr.Detail.(*courier.Error); !ok || detail.Message == "" || detail.Type.Value != courier.ErrorTypeInvalidRequestError {
 		t.Errorf("409 detail: %#v", apiErr.Detail)
 	}
 	if _, err := client.Bulk.GetJob(ctx, "1-unknown", courier.WithMaxRetries(0)); !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound {
@@ -166,7 +165,3 @@ func sameJSON(a, b []byte) bool {
 	var x, y any
 	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

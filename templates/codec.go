@@ -161,37 +161,15 @@ func (c *jsonCodec) decoding() bool {
 	return c.decode
 }
 
-// optional moves the presence of an Opt: it reports whether its value is
-// to be moved. Decoding, a null makes it absent.
-func (c *jsonCodec) optional(set *bool) bool {
+// optional moves the presence of an Opt, given its Valid: it reports
+// whether its value is to be moved. Decoding, a null makes it absent.
+func (c *jsonCodec) optional(valid *bool) bool {
 	if c.err != nil {
 		return false
 	}
 	if !c.decode {
-		return *set
+		return *valid
 	}
-	if c.peek() == 'n' {
-		*set = false
-		c.null()
-		return false
-	}
-	*set = true
-	return true
-}
-
-// nullable moves the state of a Nullable: it reports whether its value is
-// to be moved. Encoding, a null one writes null and an absent one nothing.
-func (c *jsonCodec) nullable(present, valid *bool) bool {
-	if c.err != nil {
-		return false
-	}
-	if !c.decode {
-		if *present && !*valid {
-			c.writeRaw("null")
-		}
-		return *valid && *present
-	}
-	*present = true
 	if c.peek() == 'n' {
 		*valid = false
 		c.null()
@@ -201,82 +179,104 @@ func (c *jsonCodec) nullable(present, valid *bool) bool {
 	return true
 }
 
+// nullable moves the state of a Nullable, given its Valid and Null: it
+// reports whether its value is to be moved. Encoding, a null one writes
+// null and an absent one nothing.
+func (c *jsonCodec) nullable(valid, null *bool) bool {
+	if c.err != nil {
+		return false
+	}
+	if !c.decode {
+		if *null && !*valid {
+			c.writeRaw("null")
+		}
+		return *valid
+	}
+	if c.peek() == 'n' {
+		*valid, *null = false, true
+		c.null()
+		return false
+	}
+	*valid, *null = true, false
+	return true
+}
+
 // The optional and nullable fields of the commonest types move through
 // one call each, rather than two and a branch written out in every
 // struct's moveJSON: a large API has tens of thousands of such fields, and
 // the compiler's time goes with the code it is given.
 
 func (c *jsonCodec) optString(o *Opt[string]) {
-	if c.optional(&o.set) {
-		c.string(&o.value)
+	if c.optional(&o.Valid) {
+		c.string(&o.Value)
 	}
 }
 
 func (c *jsonCodec) optBool(o *Opt[bool]) {
-	if c.optional(&o.set) {
-		c.bool(&o.value)
+	if c.optional(&o.Valid) {
+		c.bool(&o.Value)
 	}
 }
 
 func (c *jsonCodec) optInt64(o *Opt[int64]) {
-	if c.optional(&o.set) {
-		c.int64(&o.value)
+	if c.optional(&o.Valid) {
+		c.int64(&o.Value)
 	}
 }
 
 func (c *jsonCodec) optFloat64(o *Opt[float64]) {
-	if c.optional(&o.set) {
-		c.float64(&o.value)
+	if c.optional(&o.Valid) {
+		c.float64(&o.Value)
 	}
 }
 
 func (c *jsonCodec) optTime(o *Opt[time.Time]) {
-	if c.optional(&o.set) {
-		c.time(&o.value)
+	if c.optional(&o.Valid) {
+		c.time(&o.Value)
 	}
 }
 
 func (c *jsonCodec) nullString(n *Nullable[string]) {
-	if c.nullable(&n.present, &n.valid) {
-		c.string(&n.value)
+	if c.nullable(&n.Valid, &n.Null) {
+		c.string(&n.Value)
 	}
 }
 
 func (c *jsonCodec) nullBool(n *Nullable[bool]) {
-	if c.nullable(&n.present, &n.valid) {
-		c.bool(&n.value)
+	if c.nullable(&n.Valid, &n.Null) {
+		c.bool(&n.Value)
 	}
 }
 
 func (c *jsonCodec) nullInt64(n *Nullable[int64]) {
-	if c.nullable(&n.present, &n.valid) {
-		c.int64(&n.value)
+	if c.nullable(&n.Valid, &n.Null) {
+		c.int64(&n.Value)
 	}
 }
 
 func (c *jsonCodec) nullFloat64(n *Nullable[float64]) {
-	if c.nullable(&n.present, &n.valid) {
-		c.float64(&n.value)
+	if c.nullable(&n.Valid, &n.Null) {
+		c.float64(&n.Value)
 	}
 }
 
 func (c *jsonCodec) nullTime(n *Nullable[time.Time]) {
-	if c.nullable(&n.present, &n.valid) {
-		c.time(&n.value)
+	if c.nullable(&n.Valid, &n.Null) {
+		c.time(&n.Value)
 	}
 }
 
 // optText moves an Opt of a string enum, given its parts: a generic
 // function would be compiled once for each enum.
-func (c *jsonCodec) optText(set *bool, value *string) {
-	if c.optional(set) {
+func (c *jsonCodec) optText(valid *bool, value *string) {
+	if c.optional(valid) {
 		c.string(value)
 	}
 }
 
 // nullText moves a Nullable of a string enum, given its parts.
-func (c *jsonCodec) nullText(present, valid *bool, value *string) {
-	if c.nullable(present, valid) {
+func (c *jsonCodec) nullText(valid, null *bool, value *string) {
+	if c.nullable(valid, null) {
 		c.string(value)
 	}
 }

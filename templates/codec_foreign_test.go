@@ -96,12 +96,12 @@ func (v *foreignHolder) moveJSON(c *jsonCodec) {
 		case 0:
 			c.foreign(&v.Price)
 		case 1:
-			if c.optional(&v.Tip.set) {
-				c.foreign(&v.Tip.value)
+			if c.optional(&v.Tip.Valid) {
+				c.foreign(&v.Tip.Value)
 			}
 		case 2:
-			if c.nullable(&v.Refund.present, &v.Refund.valid) {
-				c.foreign(&v.Refund.value)
+			if c.nullable(&v.Refund.Valid, &v.Refund.Null) {
+				c.foreign(&v.Refund.Value)
 			}
 		case 3:
 			c.foreign(&v.Color)
@@ -121,7 +121,7 @@ func TestForeignRoundTrip(t *testing.T) {
 	if err := unmarshalJSON([]byte(in), &v); err != nil {
 		t.Fatal(err)
 	}
-	if v.Price != 1250 || v.Tip.value != 105 || !v.Tip.set || !v.Refund.present || v.Refund.valid ||
+	if v.Price != 1250 || v.Tip.Value != 105 || !v.Tip.Valid || !v.Refund.Null || v.Refund.Valid ||
 		v.Color != (color{0xff, 0x80, 0}) || v.Where != (point{1, 2}) || len(v.History) != 2 || v.History[1] != 300 {
 		t.Fatalf("decoded %+v", v)
 	}

@@ -23,12 +23,12 @@ func (v *codecSparse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&codecSparseMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.A.set) {
-				c.int64(&v.A.value)
+			if c.optional(&v.A.Valid) {
+				c.int64(&v.A.Value)
 			}
 		case 1:
-			if c.nullable(&v.B.present, &v.B.valid) {
-				c.string(&v.B.value)
+			if c.nullable(&v.B.Valid, &v.B.Null) {
+				c.string(&v.B.Value)
 			}
 		}
 	}

@@ -19,8 +19,8 @@ import (
 //	if t.element() {
 //		c.float64(&v.V0)
 //	}
-//	if t.optionalElement(&v.V1.set) {
-//		c.string(&v.V1.value)
+//	if t.optionalElement(&v.V1.Valid) {
+//		c.string(&v.V1.Value)
 //	}
 //	moveRest(&t, &v.Rest, stringValue) // or t.endTuple()
 //
@@ -86,10 +86,10 @@ func (t *jsonTuple) element() bool {
 
 // optionalElement moves the presence of an optional element: encoding, an unset
 // one ends the array; decoding, a missing or null one is unset.
-func (t *jsonTuple) optionalElement(set *bool) bool {
+func (t *jsonTuple) optionalElement(valid *bool) bool {
 	c := t.c
 	if !c.decode {
-		if !*set {
+		if !*valid {
 			if c.err == nil {
 				t.done = true
 			}
@@ -98,31 +98,31 @@ func (t *jsonTuple) optionalElement(set *bool) bool {
 		return t.element()
 	}
 	if !t.element() {
-		*set = false
+		*valid = false
 		return false
 	}
-	return c.optional(set)
+	return c.optional(valid)
 }
 
 // nullableElement moves the state of an element that may be null: encoding, an
 // absent one ends the array, as an unset optional one does; decoding, a
 // missing one is absent.
-func (t *jsonTuple) nullableElement(present, valid *bool) bool {
+func (t *jsonTuple) nullableElement(valid, null *bool) bool {
 	c := t.c
 	if !c.decode {
-		if !*present {
+		if !*valid && !*null {
 			if c.err == nil {
 				t.done = true
 			}
 			return false
 		}
-		return t.element() && c.nullable(present, valid)
+		return t.element() && c.nullable(valid, null)
 	}
 	if !t.element() {
-		*present, *valid = false, false
+		*valid, *null = false, false
 		return false
 	}
-	return c.nullable(present, valid)
+	return c.nullable(valid, null)
 }
 
 // endTuple skips the elements that no field holds and closes the array.

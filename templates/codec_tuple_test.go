@@ -28,8 +28,8 @@ func (v *codecPoint) moveJSON(c *jsonCodec) {
 	if t.element() {
 		c.string(&v.Label)
 	}
-	if t.optionalElement(&v.Extra.set) {
-		c.bool(&v.Extra.value)
+	if t.optionalElement(&v.Extra.Valid) {
+		c.bool(&v.Extra.Value)
 	}
 	moveRest(&t, &v.Rest, int64Value)
 }
@@ -54,8 +54,8 @@ func (v *codecPair) moveJSON(c *jsonCodec) {
 	if t.element() {
 		v.A.moveJSON(c)
 	}
-	if t.nullableElement(&v.B.present, &v.B.valid) {
-		c.string(&v.B.value)
+	if t.nullableElement(&v.B.Valid, &v.B.Null) {
+		c.string(&v.B.Value)
 	}
 	t.endTuple()
 }
@@ -98,14 +98,14 @@ func TestTupleDecode(t *testing.T) {
 	if err := json.Unmarshal([]byte(`[2]`), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.X != 2 || p.Label != "" || p.Extra.set || p.Rest != nil {
+	if p.X != 2 || p.Label != "" || p.Extra.Valid || p.Rest != nil {
 		t.Errorf("short array: %+v", p)
 	}
 	var pair codecPair
 	if err := json.Unmarshal([]byte(` [ [1, "a"] , "b", {"skipped": [1]}, 4 ] `), &pair); err != nil {
 		t.Fatal(err)
 	}
-	if pair.A.X != 1 || pair.B.value != "b" {
+	if pair.A.X != 1 || pair.B.Value != "b" {
 		t.Errorf("long array: %+v", pair)
 	}
 	if err := json.Unmarshal([]byte(`null`), &pair); err != nil || pair.A.X != 1 {

@@ -94,12 +94,12 @@ func (v *codecItem) moveJSON(c *jsonCodec) {
 		case 6:
 			c.bool(&v.OK)
 		case 7:
-			if c.optional(&v.Name.set) {
-				c.string(&v.Name.value)
+			if c.optional(&v.Name.Valid) {
+				c.string(&v.Name.Value)
 			}
 		case 8:
-			if c.nullable(&v.Note.present, &v.Note.valid) {
-				c.int64(&v.Note.value)
+			if c.nullable(&v.Note.Valid, &v.Note.Null) {
+				c.int64(&v.Note.Value)
 			}
 		case 9:
 			if c.hasValue(v.Tags != nil) {
@@ -219,13 +219,13 @@ func (v *codecItem) plain() *plainItem {
 		Tags: v.Tags, Scores: v.Scores, Child: v.Child.plain(), Inner: plainInner(v.Inner), When: v.When,
 		Data: v.Data, Raw: v.Raw, Any: v.Any, Odd: v.Odd, Status: v.Status, Extra: v.Extra,
 	}
-	if s, ok := v.Name.Get(); ok {
-		p.Name = &s
+	if v.Name.Valid {
+		p.Name = &v.Name.Value
 	}
-	switch n, ok := v.Note.Get(); {
-	case ok:
-		p.Note = refNullable{value: n, present: true, valid: true}
-	case v.Note.IsNull():
+	switch {
+	case v.Note.Valid:
+		p.Note = refNullable{value: v.Note.Value, present: true, valid: true}
+	case v.Note.Null:
 		p.Note = refNullable{present: true}
 	}
 	if v.Items != nil {

@@ -53,9 +53,9 @@ func (v *wrapped) moveJSON(c *jsonCodec) {
 		case 9:
 			c.nullTime(&v.NT)
 		case 10:
-			c.optText(&v.E.set, (*string)(&v.E.value))
+			c.optText(&v.E.Valid, (*string)(&v.E.Value))
 		case 11:
-			c.nullText(&v.NE.present, &v.NE.valid, (*string)(&v.NE.value))
+			c.nullText(&v.NE.Valid, &v.NE.Null, (*string)(&v.NE.Value))
 		}
 	}
 }
@@ -64,52 +64,52 @@ func (v *wrappedLong) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&wrappedMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.S.set) {
-				c.string(&v.S.value)
+			if c.optional(&v.S.Valid) {
+				c.string(&v.S.Value)
 			}
 		case 1:
-			if c.optional(&v.B.set) {
-				c.bool(&v.B.value)
+			if c.optional(&v.B.Valid) {
+				c.bool(&v.B.Value)
 			}
 		case 2:
-			if c.optional(&v.I.set) {
-				c.int64(&v.I.value)
+			if c.optional(&v.I.Valid) {
+				c.int64(&v.I.Value)
 			}
 		case 3:
-			if c.optional(&v.F.set) {
-				c.float64(&v.F.value)
+			if c.optional(&v.F.Valid) {
+				c.float64(&v.F.Value)
 			}
 		case 4:
-			if c.optional(&v.T.set) {
-				c.time(&v.T.value)
+			if c.optional(&v.T.Valid) {
+				c.time(&v.T.Value)
 			}
 		case 5:
-			if c.nullable(&v.NS.present, &v.NS.valid) {
-				c.string(&v.NS.value)
+			if c.nullable(&v.NS.Valid, &v.NS.Null) {
+				c.string(&v.NS.Value)
 			}
 		case 6:
-			if c.nullable(&v.NB.present, &v.NB.valid) {
-				c.bool(&v.NB.value)
+			if c.nullable(&v.NB.Valid, &v.NB.Null) {
+				c.bool(&v.NB.Value)
 			}
 		case 7:
-			if c.nullable(&v.NI.present, &v.NI.valid) {
-				c.int64(&v.NI.value)
+			if c.nullable(&v.NI.Valid, &v.NI.Null) {
+				c.int64(&v.NI.Value)
 			}
 		case 8:
-			if c.nullable(&v.NF.present, &v.NF.valid) {
-				c.float64(&v.NF.value)
+			if c.nullable(&v.NF.Valid, &v.NF.Null) {
+				c.float64(&v.NF.Value)
 			}
 		case 9:
-			if c.nullable(&v.NT.present, &v.NT.valid) {
-				c.time(&v.NT.value)
+			if c.nullable(&v.NT.Valid, &v.NT.Null) {
+				c.time(&v.NT.Value)
 			}
 		case 10:
-			if c.optional(&v.E.set) {
-				c.string((*string)(&v.E.value))
+			if c.optional(&v.E.Valid) {
+				c.string((*string)(&v.E.Value))
 			}
 		case 11:
-			if c.nullable(&v.NE.present, &v.NE.valid) {
-				c.string((*string)(&v.NE.value))
+			if c.nullable(&v.NE.Valid, &v.NE.Null) {
+				c.string((*string)(&v.NE.Value))
 			}
 		}
 	}

@@ -40,8 +40,8 @@ func (v *pageCursors) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&pageCursorsMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Cursor.present, &v.Cursor.valid) {
-				c.string(&v.Cursor.value)
+			if c.nullable(&v.Cursor.Valid, &v.Cursor.Null) {
+				c.string(&v.Cursor.Value)
 			}
 		case 1:
 			c.bool(&v.More)
@@ -51,7 +51,7 @@ func (v *pageCursors) moveJSON(c *jsonCodec) {
 
 func pageItems(p *usersPage) []int64 { return p.Items }
 
-func pageNext(p *usersPage) (string, bool) { return valueOf(p.Paging.Cursor.Get()), p.Paging.More }
+func pageNext(p *usersPage) (string, bool) { return p.Paging.Cursor.Value, p.Paging.More }
 
 // listServer serves total items in pages of size; cursors are offsets,
 // passed through next so that a test can make the server misbehave.
@@ -177,7 +177,3 @@ func drain[I any](seq func(yield func(I, error) bool)) (int, error) {
 	}
 	return n, nil
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

@@ -35,12 +35,12 @@ func (v *filter) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Items, func(p *map[string]any, c *jsonCodec) { moveMap(c, p, anyValue) })
 			}
 		case 4:
-			if c.optional(&v.Note.set) {
-				c.string(&v.Note.value)
+			if c.optional(&v.Note.Valid) {
+				c.string(&v.Note.Value)
 			}
 		case 5:
-			if c.nullable(&v.Extra.present, &v.Extra.valid) {
-				c.float64(&v.Extra.value)
+			if c.nullable(&v.Extra.Valid, &v.Extra.Null) {
+				c.float64(&v.Extra.Value)
 			}
 		case 6:
 			movePointer(c, &v.Deleted, boolValue)

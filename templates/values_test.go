@@ -21,16 +21,16 @@ func (v *patch) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&patchMembers); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.A.set) {
-				c.int(&v.A.value)
+			if c.optional(&v.A.Valid) {
+				c.int(&v.A.Value)
 			}
 		case 1:
-			if c.nullable(&v.B.present, &v.B.valid) {
-				c.string(&v.B.value)
+			if c.nullable(&v.B.Valid, &v.B.Null) {
+				c.string(&v.B.Value)
 			}
 		case 2:
-			if c.nullable(&v.C.present, &v.C.valid) {
-				moveMap(c, &v.C.value, intValue)
+			if c.nullable(&v.C.Valid, &v.C.Null) {
+				moveMap(c, &v.C.Value, intValue)
 			}
 		}
 	}
@@ -58,10 +58,9 @@ func TestThreeStatesRoundTrip(t *testing.T) {
 		if err := json.Unmarshal([]byte(tt.json), &p); err != nil {
 			t.Fatalf("%s: %v", tt.json, err)
 		}
-		_, aSet := p.A.Get()
-		_, bValue := p.B.Get()
-		if bSet := bValue || p.B.IsNull(); aSet != tt.aSet || bSet != tt.bSet || p.B.IsNull() != tt.bNul {
-			t.Errorf("%s: a set %v, b set %v, b null %v", tt.json, aSet, bSet, p.B.IsNull())
+		aSet := p.A.Valid
+		if bSet := p.B.Valid || p.B.Null; aSet != tt.aSet || bSet != tt.bSet || p.B.Null != tt.bNul {
+			t.Errorf("%s: a set %v, b set %v, b null %v", tt.json, aSet, bSet, p.B.Null)
 		}
 		if got := mustJSON(t, p); got != tt.json {
 			t.Errorf("%s marshals back as %s", tt.json, got)
@@ -74,18 +73,18 @@ func TestOptNullDecodesAsAbsent(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"a":null}`), &p); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := p.A.Get(); ok || mustJSON(t, p) != `{}` {
+	if p.A.Valid || mustJSON(t, p) != `{}` {
 		t.Errorf("after a:null, A = %+v, JSON %s; want absent", p.A, mustJSON(t, p))
 	}
 }
 
-func TestOptAccessors(t *testing.T) {
+func TestOptFields(t *testing.T) {
 	var none Opt[string]
 	some := Some("v")
-	if v, ok := none.Get(); ok || v != "" {
+	if none.Valid || none.Value != "" {
 		t.Errorf("absent Opt misbehaves: %+v", none)
 	}
-	if v, ok := some.Get(); !ok || v != "v" {
+	if !some.Valid || some.Value != "v" {
 		t.Errorf("present Opt misbehaves: %+v", some)
 	}
 	var bad patch
@@ -94,33 +93,32 @@ func TestOptAccessors(t *testing.T) {
 	}
 }
 
-func TestNullableAccessors(t *testing.T) {
+func TestNullableFields(t *testing.T) {
 	var absent Nullable[int]
-	null, val := Null[int](), Value(0)
+	null, val := Null[int](), Value(7)
 	checks := []struct {
-		name                string
-		n                   Nullable[int]
-		get                 bool
-		value               int
-		isNull, isSet, zero bool
-		json                string
+		name        string
+		n           Nullable[int]
+		valid, null bool
+		value       int
+		json        string
 	}{
-		{"absent", absent, false, 0, false, false, true, `{}`},
-		{"null", null, false, 0, true, true, false, `{"b":null}`},
-		{"value", val, true, 0, false, true, false, `{"b":"v"}`},
+		{"absent", absent, false, false, 0, `{}`},
+		{"null", null, false, true, 0, `{"b":null}`},
+		{"value", val, true, false, 7, `{"b":"v"}`},
+		{"both set by hand: the value wins", Nullable[int]{Value: 7, Valid: true, Null: true}, true, true, 7, `{"b":"v"}`},
 	}
 	for _, c := range checks {
-		v, ok := c.n.Get()
-		if ok != c.get || v != c.value || c.n.IsNull() != c.isNull || c.n.present != c.isSet || !c.n.present != c.zero {
-			t.Errorf("%s: Get %d %v, IsNull %v, present %v", c.name, v, ok, c.n.IsNull(), c.n.present)
+		if c.n.Valid != c.valid || c.n.Null != c.null || c.n.Value != c.value {
+			t.Errorf("%s: %+v", c.name, c.n)
 		}
-		if got := mustJSON(t, patch{B: Nullable[string]{present: c.n.present, valid: c.n.valid, value: "v"}}); got != c.json {
+		if got := mustJSON(t, patch{B: Nullable[string]{Valid: c.n.Valid, Null: c.n.Null, Value: "v"}}); got != c.json {
 			t.Errorf("%s marshals as %s, want %s", c.name, got, c.json)
 		}
 	}
 	var bad patch
-	if err := json.Unmarshal([]byte(`{"b":{}}`), &bad); err == nil || valueOf(bad.B.Get()) != "" {
-		t.Errorf("object into Nullable[string]: err %v, value %q", err, valueOf(bad.B.Get()))
+	if err := json.Unmarshal([]byte(`{"b":{}}`), &bad); err == nil || bad.B.Value != "" {
+		t.Errorf("object into Nullable[string]: err %v, value %q", err, bad.B.Value)
 	}
 }
 

@@ -174,8 +174,7 @@ func (s *BulkService) GetUsersIter(ctx context.Context, jobID string, req *BulkG
 	}, func(p *BulkGetJobUsersResponse) []BulkMessageUserResponse {
 		return p.Items
 	}, func(p *BulkGetJobUsersResponse) (string, bool) {
-		cursor, _ := p.Paging.Cursor.Get()
-		return cursor, p.Paging.More
+		return p.Paging.Cursor.Value, p.Paging.More
 	})
 }
 

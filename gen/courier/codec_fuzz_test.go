@@ -89,7 +89,7 @@ func twinOf(t reflect.Type) reflect.Type {
 	name := t.Name()
 	switch {
 	case t.PkgPath() == reflect.TypeFor[JobDetails]().PkgPath() && (strings.HasPrefix(name, "Opt[") || strings.HasPrefix(name, "Nullable[")):
-		value, _ := t.FieldByName("value")
+		value, _ := t.FieldByName("Value")
 		return reflect.PointerTo(twinOf(value.Type))
 	case t.Kind() == reflect.Struct && t.PkgPath() == reflect.TypeFor[JobDetails]().PkgPath() && t.NumField() > 0 && !t.Field(0).IsExported():
 		return t // a union: its own decoding is tested elsewhere

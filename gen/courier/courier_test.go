@@ -172,7 +172,7 @@ func TestBadRequestIsAPIError(t *testing.T) {
 	if !ok {
 		t.Fatalf("Detail = %T, want *courier.Error", apiErr.Detail)
 	}
-	if typ, _ := detail.Type.Get(); typ != courier.ErrorTypeInvalidRequestError {
+	if typ := detail.Type.Value; typ != courier.ErrorTypeInvalidRequestError {
 		t.Errorf("type = %q", typ)
 	}
 	if detail.Message != "Invalid Request. Either 'content' or 'template' must be defined." || apiErr.Message != detail.Message {
@@ -273,10 +273,8 @@ func TestNullAbsentAndValueStayApart(t *testing.T) {
 			if err := json.Unmarshal(got, &back); err != nil {
 				t.Fatal(err)
 			}
-			_, hasValue := back.Brand.Get()
-			_, wantValue := tt.brand.Get()
-			if hasValue != wantValue || back.Brand.IsNull() != tt.brand.IsNull() {
-				t.Errorf("decoded value=%v null=%v", hasValue, back.Brand.IsNull())
+			if back.Brand.Valid != tt.brand.Valid || back.Brand.Null != tt.brand.Null {
+				t.Errorf("decoded value=%v null=%v", back.Brand.Valid, back.Brand.Null)
 			}
 			again, _ := json.Marshal(back)
 			if !bytes.Equal(again, got) {

@@ -39,7 +39,7 @@ func TestGetUsersIterOverTenThousandUsers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("after %d users: %v", n, err)
 		}
-		if got, _ := user.Recipient.Get(); got != fmt.Sprintf("user-%05d", n) {
+		if got := user.Recipient.Value; got != fmt.Sprintf("user-%05d", n) {
 			t.Fatalf("user %d is %q", n, got)
 		}
 		n++

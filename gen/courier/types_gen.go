@@ -216,18 +216,18 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 				c.any(&v.Data)
 			}
 		case 1:
-			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
-				v.Preferences.value.moveJSON(c)
+			if c.nullable(&v.Preferences.Valid, &v.Preferences.Null) {
+				v.Preferences.Value.moveJSON(c)
 			}
 		case 2:
-			if c.nullable(&v.Profile.present, &v.Profile.valid) {
-				c.anyMap(&v.Profile.value)
+			if c.nullable(&v.Profile.Valid, &v.Profile.Null) {
+				c.anyMap(&v.Profile.Value)
 			}
 		case 3:
 			c.nullString(&v.Recipient)
 		case 4:
-			if c.nullable(&v.To.present, &v.To.valid) {
-				v.To.value.moveJSON(c)
+			if c.nullable(&v.To.Valid, &v.To.Null) {
+				v.To.Value.moveJSON(c)
 			}
 		case 5:
 			c.string((*string)(&v.Status))
@@ -327,8 +327,8 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalActionNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -345,11 +345,11 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 		case 7:
 			c.nullString(&v.ActionID)
 		case 8:
-			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
+			c.nullText(&v.Align.Valid, &v.Align.Null, (*string)(&v.Align.Value))
 		case 9:
 			c.nullString(&v.BackgroundColor)
 		case 10:
-			c.nullText(&v.Style.present, &v.Style.valid, (*string)(&v.Style.value))
+			c.nullText(&v.Style.Valid, &v.Style.Null, (*string)(&v.Style.Value))
 		case 11:
 			moveMap(c, &v.Locales, (*Locale).moveJSON)
 		}
@@ -410,8 +410,8 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalChannelNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -424,8 +424,8 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 		case 5:
 			c.string(&v.Channel)
 		case 6:
-			if c.nullable(&v.Raw.present, &v.Raw.valid) {
-				c.anyMap(&v.Raw.value)
+			if c.nullable(&v.Raw.Valid, &v.Raw.Null) {
+				c.anyMap(&v.Raw.Value)
 			}
 		case 7:
 			c.nullString(&v.FontSize)
@@ -551,8 +551,8 @@ func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalDividerNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -613,8 +613,8 @@ func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalHTMLNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -627,8 +627,8 @@ func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
 		case 5:
 			c.string(&v.Content)
 		case 6:
-			if c.nullable(&v.Locales.present, &v.Locales.valid) {
-				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
+			if c.nullable(&v.Locales.Valid, &v.Locales.Null) {
+				moveMap(c, &v.Locales.Value, (*Locale).moveJSON)
 			}
 		}
 	}
@@ -688,8 +688,8 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalImageNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -704,7 +704,7 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 		case 6:
 			c.nullString(&v.Href)
 		case 7:
-			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
+			c.nullText(&v.Align.Valid, &v.Align.Null, (*string)(&v.Align.Value))
 		case 8:
 			c.nullString(&v.AltText)
 		case 9:
@@ -755,8 +755,8 @@ func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalMetaNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -826,8 +826,8 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalQuoteNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -840,7 +840,7 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 		case 5:
 			c.string(&v.Content)
 		case 6:
-			c.nullText(&v.Align.present, &v.Align.valid, (*string)(&v.Align.value))
+			c.nullText(&v.Align.Valid, &v.Align.Null, (*string)(&v.Align.Value))
 		case 7:
 			c.nullString(&v.BorderColor)
 		case 8:
@@ -920,8 +920,8 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfElementalTextNode); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveSlice(c, &v.Channels.value, stringValue)
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveSlice(c, &v.Channels.Value, stringValue)
 			}
 		case 1:
 			c.nullString(&v.If)
@@ -936,7 +936,7 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 		case 6:
 			c.string((*string)(&v.Align))
 		case 7:
-			c.nullText(&v.TextStyle.present, &v.TextStyle.valid, (*string)(&v.TextStyle.value))
+			c.nullText(&v.TextStyle.Valid, &v.TextStyle.Null, (*string)(&v.TextStyle.Value))
 		case 8:
 			c.nullString(&v.Color)
 		case 9:
@@ -948,11 +948,11 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 		case 12:
 			c.nullString(&v.Underline)
 		case 13:
-			if c.nullable(&v.Locales.present, &v.Locales.valid) {
-				moveMap(c, &v.Locales.value, (*Locale).moveJSON)
+			if c.nullable(&v.Locales.Valid, &v.Locales.Null) {
+				moveMap(c, &v.Locales.Value, (*Locale).moveJSON)
 			}
 		case 14:
-			c.nullText(&v.Format.present, &v.Format.valid, (*string)(&v.Format.value))
+			c.nullText(&v.Format.Valid, &v.Format.Null, (*string)(&v.Format.Value))
 		}
 	}
 }
@@ -987,7 +987,7 @@ func (v *Error) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Message)
 		case 1:
-			c.optText(&v.Type.set, (*string)(&v.Type.value))
+			c.optText(&v.Type.Valid, (*string)(&v.Type.Value))
 		}
 	}
 }
@@ -1056,28 +1056,28 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 		case 2:
 			c.nullString(&v.Template)
 		case 3:
-			if c.nullable(&v.Content.present, &v.Content.valid) {
-				v.Content.value.moveJSON(c)
+			if c.nullable(&v.Content.Valid, &v.Content.Null) {
+				v.Content.Value.moveJSON(c)
 			}
 		case 4:
-			if c.nullable(&v.Data.present, &v.Data.valid) {
-				c.anyMap(&v.Data.value)
+			if c.nullable(&v.Data.Valid, &v.Data.Null) {
+				c.anyMap(&v.Data.Value)
 			}
 		case 5:
-			if c.nullable(&v.Locale.present, &v.Locale.valid) {
-				v.Locale.value.moveJSON(c)
+			if c.nullable(&v.Locale.Valid, &v.Locale.Null) {
+				v.Locale.Value.moveJSON(c)
 			}
 		case 6:
-			if c.nullable(&v.Override.present, &v.Override.valid) {
-				c.anyMap(&v.Override.value)
+			if c.nullable(&v.Override.Valid, &v.Override.Null) {
+				c.anyMap(&v.Override.Value)
 			}
 		case 7:
-			if c.optional(&v.Routing.set) {
-				v.Routing.value.moveJSON(c)
+			if c.optional(&v.Routing.Valid) {
+				v.Routing.Value.moveJSON(c)
 			}
 		case 8:
-			if c.optional(&v.Message.set) {
-				v.Message.value.moveJSON(c)
+			if c.optional(&v.Message.Valid) {
+				v.Message.Value.moveJSON(c)
 			}
 		}
 	}
@@ -1125,20 +1125,20 @@ func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
 		case 0:
 			c.nullString(&v.Recipient)
 		case 1:
-			if c.nullable(&v.Profile.present, &v.Profile.valid) {
-				c.anyMap(&v.Profile.value)
+			if c.nullable(&v.Profile.Valid, &v.Profile.Null) {
+				c.anyMap(&v.Profile.Value)
 			}
 		case 2:
 			if c.hasValue(v.Data != nil) {
 				c.any(&v.Data)
 			}
 		case 3:
-			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
-				v.Preferences.value.moveJSON(c)
+			if c.nullable(&v.Preferences.Valid, &v.Preferences.Null) {
+				v.Preferences.Value.moveJSON(c)
 			}
 		case 4:
-			if c.nullable(&v.To.present, &v.To.valid) {
-				v.To.value.moveJSON(c)
+			if c.nullable(&v.To.Valid, &v.To.Null) {
+				v.To.Value.moveJSON(c)
 			}
 		}
 	}
@@ -1212,54 +1212,54 @@ func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
 		case 0:
 			c.nullString(&v.Template)
 		case 1:
-			if c.nullable(&v.Content.present, &v.Content.valid) {
-				v.Content.value.moveJSON(c)
+			if c.nullable(&v.Content.Valid, &v.Content.Null) {
+				v.Content.Value.moveJSON(c)
 			}
 		case 2:
 			c.nullString(&v.BrandID)
 		case 3:
-			if c.nullable(&v.Data.present, &v.Data.valid) {
-				c.anyMap(&v.Data.value)
+			if c.nullable(&v.Data.Valid, &v.Data.Null) {
+				c.anyMap(&v.Data.Value)
 			}
 		case 4:
-			if c.nullable(&v.Context.present, &v.Context.valid) {
-				v.Context.value.moveJSON(c)
+			if c.nullable(&v.Context.Valid, &v.Context.Null) {
+				v.Context.Value.moveJSON(c)
 			}
 		case 5:
-			if c.optional(&v.Routing.set) {
-				v.Routing.value.moveJSON(c)
+			if c.optional(&v.Routing.Valid) {
+				v.Routing.Value.moveJSON(c)
 			}
 		case 6:
-			if c.nullable(&v.Channels.present, &v.Channels.valid) {
-				moveMap(c, &v.Channels.value, func(p *map[string]any, c *jsonCodec) {
+			if c.nullable(&v.Channels.Valid, &v.Channels.Null) {
+				moveMap(c, &v.Channels.Value, func(p *map[string]any, c *jsonCodec) {
 					c.anyMap(p)
 				})
 			}
 		case 7:
-			if c.nullable(&v.Providers.present, &v.Providers.valid) {
-				moveMap(c, &v.Providers.value, func(p *map[string]any, c *jsonCodec) {
+			if c.nullable(&v.Providers.Valid, &v.Providers.Null) {
+				moveMap(c, &v.Providers.Value, func(p *map[string]any, c *jsonCodec) {
 					c.anyMap(p)
 				})
 			}
 		case 8:
-			if c.nullable(&v.Timeout.present, &v.Timeout.valid) {
-				v.Timeout.value.moveJSON(c)
+			if c.nullable(&v.Timeout.Valid, &v.Timeout.Null) {
+				v.Timeout.Value.moveJSON(c)
 			}
 		case 9:
-			if c.nullable(&v.Delay.present, &v.Delay.valid) {
-				v.Delay.value.moveJSON(c)
+			if c.nullable(&v.Delay.Valid, &v.Delay.Null) {
+				v.Delay.Value.moveJSON(c)
 			}
 		case 10:
-			if c.nullable(&v.Expiry.present, &v.Expiry.valid) {
-				v.Expiry.value.moveJSON(c)
+			if c.nullable(&v.Expiry.Valid, &v.Expiry.Null) {
+				v.Expiry.Value.moveJSON(c)
 			}
 		case 11:
-			if c.nullable(&v.Metadata.present, &v.Metadata.valid) {
-				v.Metadata.value.moveJSON(c)
+			if c.nullable(&v.Metadata.Valid, &v.Metadata.Null) {
+				v.Metadata.Value.moveJSON(c)
 			}
 		case 12:
-			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
-				v.Preferences.value.moveJSON(c)
+			if c.nullable(&v.Preferences.Valid, &v.Preferences.Null) {
+				v.Preferences.Value.moveJSON(c)
 			}
 		}
 	}
@@ -1488,14 +1488,14 @@ func (v *MessageMetadata) moveJSON(c *jsonCodec) {
 		case 0:
 			c.nullString(&v.Event)
 		case 1:
-			if c.nullable(&v.Tags.present, &v.Tags.valid) {
-				moveSlice(c, &v.Tags.value, stringValue)
+			if c.nullable(&v.Tags.Valid, &v.Tags.Null) {
+				moveSlice(c, &v.Tags.Value, stringValue)
 			}
 		case 2:
 			c.nullString(&v.TraceID)
 		case 3:
-			if c.nullable(&v.Utm.present, &v.Utm.valid) {
-				c.anyMap(&v.Utm.value)
+			if c.nullable(&v.Utm.Valid, &v.Utm.Null) {
+				c.anyMap(&v.Utm.Value)
 			}
 		}
 	}
@@ -1568,19 +1568,19 @@ func (v *MessageTimeout) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfMessageTimeout); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Provider.present, &v.Provider.valid) {
-				moveMap(c, &v.Provider.value, int64Value)
+			if c.nullable(&v.Provider.Valid, &v.Provider.Null) {
+				moveMap(c, &v.Provider.Value, int64Value)
 			}
 		case 1:
-			if c.nullable(&v.Channel.present, &v.Channel.valid) {
-				moveMap(c, &v.Channel.value, int64Value)
+			if c.nullable(&v.Channel.Valid, &v.Channel.Null) {
+				moveMap(c, &v.Channel.Value, int64Value)
 			}
 		case 2:
 			c.nullInt64(&v.Message)
 		case 3:
 			c.nullInt64(&v.Escalation)
 		case 4:
-			c.nullText(&v.Criteria.present, &v.Criteria.valid, (*string)(&v.Criteria.value))
+			c.nullText(&v.Criteria.Valid, &v.Criteria.Null, (*string)(&v.Criteria.Value))
 		}
 	}
 }
@@ -1619,12 +1619,12 @@ func (v *NotificationPreferenceDetails) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string((*string)(&v.Status))
 		case 1:
-			if c.nullable(&v.Rules.present, &v.Rules.valid) {
-				moveSlice(c, &v.Rules.value, (*Rule).moveJSON)
+			if c.nullable(&v.Rules.Valid, &v.Rules.Null) {
+				moveSlice(c, &v.Rules.Value, (*Rule).moveJSON)
 			}
 		case 2:
-			if c.nullable(&v.ChannelPreferences.present, &v.ChannelPreferences.valid) {
-				moveSlice(c, &v.ChannelPreferences.value, (*ChannelPreference).moveJSON)
+			if c.nullable(&v.ChannelPreferences.Valid, &v.ChannelPreferences.Null) {
+				moveSlice(c, &v.ChannelPreferences.Value, (*ChannelPreference).moveJSON)
 			}
 		}
 	}
@@ -1699,17 +1699,17 @@ func (v *Preference) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPreference); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.ChannelPreferences.present, &v.ChannelPreferences.valid) {
-				moveSlice(c, &v.ChannelPreferences.value, (*ChannelPreference).moveJSON)
+			if c.nullable(&v.ChannelPreferences.Valid, &v.ChannelPreferences.Null) {
+				moveSlice(c, &v.ChannelPreferences.Value, (*ChannelPreference).moveJSON)
 			}
 		case 1:
-			if c.nullable(&v.Rules.present, &v.Rules.valid) {
-				moveSlice(c, &v.Rules.value, (*Rule).moveJSON)
+			if c.nullable(&v.Rules.Valid, &v.Rules.Null) {
+				moveSlice(c, &v.Rules.Value, (*Rule).moveJSON)
 			}
 		case 2:
 			c.string((*string)(&v.Status))
 		case 3:
-			c.nullText(&v.Source.present, &v.Source.valid, (*string)(&v.Source.value))
+			c.nullText(&v.Source.Valid, &v.Source.Null, (*string)(&v.Source.Value))
 		}
 	}
 }
@@ -1747,8 +1747,8 @@ func (v *ProfilePreferences) moveJSON(c *jsonCodec) {
 		case 0:
 			moveMap(c, &v.Notifications, (*Preference).moveJSON)
 		case 1:
-			if c.nullable(&v.Categories.present, &v.Categories.valid) {
-				moveMap(c, &v.Categories.value, (*Preference).moveJSON)
+			if c.nullable(&v.Categories.Valid, &v.Categories.Null) {
+				moveMap(c, &v.Categories.Value, (*Preference).moveJSON)
 			}
 		case 2:
 			c.nullString(&v.TemplateID)
@@ -1784,12 +1784,12 @@ func (v *RecipientPreferences) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfRecipientPreferences); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.nullable(&v.Categories.present, &v.Categories.valid) {
-				moveMap(c, &v.Categories.value, (*NotificationPreferenceDetails).moveJSON)
+			if c.nullable(&v.Categories.Valid, &v.Categories.Null) {
+				moveMap(c, &v.Categories.Value, (*NotificationPreferenceDetails).moveJSON)
 			}
 		case 1:
-			if c.nullable(&v.Notifications.present, &v.Notifications.valid) {
-				moveMap(c, &v.Notifications.value, (*NotificationPreferenceDetails).moveJSON)
+			if c.nullable(&v.Notifications.Valid, &v.Notifications.Null) {
+				moveMap(c, &v.Notifications.Value, (*NotificationPreferenceDetails).moveJSON)
 			}
 		}
 	}
@@ -1824,7 +1824,7 @@ func (v *Routing) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfRouting); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.optText(&v.Method.set, (*string)(&v.Method.value))
+			c.optText(&v.Method.Valid, (*string)(&v.Method.Value))
 		case 1:
 			if c.hasValue(v.Channels != nil) {
 				moveSlice(c, &v.Channels, stringValue)
@@ -1937,16 +1937,16 @@ func (v *UserRecipient) moveJSON(c *jsonCodec) {
 		case 6:
 			c.nullString(&v.AccountID)
 		case 7:
-			if c.nullable(&v.Context.present, &v.Context.valid) {
-				v.Context.value.moveJSON(c)
+			if c.nullable(&v.Context.Valid, &v.Context.Null) {
+				v.Context.Value.moveJSON(c)
 			}
 		case 8:
-			if c.nullable(&v.Data.present, &v.Data.valid) {
-				c.anyMap(&v.Data.value)
+			if c.nullable(&v.Data.Valid, &v.Data.Null) {
+				c.anyMap(&v.Data.Value)
 			}
 		case 9:
-			if c.nullable(&v.Preferences.present, &v.Preferences.valid) {
-				v.Preferences.value.moveJSON(c)
+			if c.nullable(&v.Preferences.Valid, &v.Preferences.Null) {
+				v.Preferences.Value.moveJSON(c)
 			}
 		}
 	}

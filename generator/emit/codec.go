@@ -39,8 +39,8 @@ func codecWrappers(f *jen.File, name, recv string) {
 //			case 1:
 //				c.optString(&v.Name)
 //			case 2:
-//				if c.optional(&v.Owner.set) {
-//					v.Owner.value.moveJSON(c)
+//				if c.optional(&v.Owner.Valid) {
+//					v.Owner.Value.moveJSON(c)
 //				}
 //			}
 //		}
@@ -94,23 +94,23 @@ func (e *emitter) memberCode(fl *ir.Field) []jen.Code {
 		return []jen.Code{jen.Id("c").Dot(name).Call(jen.Op("&").Add(field))}
 	}
 	if t := e.byName[fl.Type.Name]; fl.Type.Kind == ir.Named && t != nil && t.Kind == ir.Enum && t.Base.Name == ir.String {
-		text := jen.Parens(jen.Op("*").String()).Call(jen.Op("&").Add(field.Clone().Dot("value")))
+		text := jen.Parens(jen.Op("*").String()).Call(jen.Op("&").Add(field.Clone().Dot("Value")))
 		switch fl.Wrap {
-		case ir.Opt: // c.optText(&v.Status.set, (*string)(&v.Status.value))
-			return []jen.Code{jen.Id("c").Dot("optText").Call(jen.Op("&").Add(field.Clone().Dot("set")), text)}
+		case ir.Opt: // c.optText(&v.Status.Valid, (*string)(&v.Status.Value))
+			return []jen.Code{jen.Id("c").Dot("optText").Call(jen.Op("&").Add(field.Clone().Dot("Valid")), text)}
 		case ir.Nullable:
 			return []jen.Code{jen.Id("c").Dot("nullText").Call(
-				jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")), text)}
+				jen.Op("&").Add(field.Clone().Dot("Valid")), jen.Op("&").Add(field.Clone().Dot("Null")), text)}
 		}
 	}
 	switch fl.Wrap {
 	case ir.Opt:
-		return []jen.Code{jen.If(jen.Id("c").Dot("optional").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(
-			e.moveCode(fl.Type, field.Clone().Dot("value")))}
+		return []jen.Code{jen.If(jen.Id("c").Dot("optional").Call(jen.Op("&").Add(field.Clone().Dot("Valid")))).Block(
+			e.moveCode(fl.Type, field.Clone().Dot("Value")))}
 	case ir.Nullable:
 		return []jen.Code{jen.If(jen.Id("c").Dot("nullable").Call(
-			jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")))).Block(
-			e.moveCode(fl.Type, field.Clone().Dot("value")))}
+			jen.Op("&").Add(field.Clone().Dot("Valid")), jen.Op("&").Add(field.Clone().Dot("Null")))).Block(
+			e.moveCode(fl.Type, field.Clone().Dot("Value")))}
 	case ir.Pointer:
 		return []jen.Code{jen.If(jen.Id("c").Dot("hasValue").Call(field.Clone().Op("!=").Nil())).Block(
 			jen.Id("movePointer").Call(jen.Id("c"), jen.Op("&").Add(field.Clone()), e.elemMover(fl.Type)))}

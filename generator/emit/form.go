@@ -10,8 +10,8 @@ import (
 // fields and hand it to the operation:
 //
 //	form := url.Values{}
-//	if v, ok := req.Name.Get(); ok {
-//		form.Add("name", v)
+//	if req.Name.Valid {
+//		form.Add("name", req.Name.Value)
 //	}
 //	op.rawBody = strings.NewReader(form.Encode())
 func (e *emitter) formStatements(o *ir.Operation) []jen.Code {

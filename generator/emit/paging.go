@@ -4,7 +4,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/generator/ir"
-	"github.com/oagen/oagen/generator/naming"
 )
 
 // iterator writes the method that follows a cursor-paged operation:
@@ -33,22 +32,17 @@ func (e *emitter) iterator(f *jen.File, s *ir.Service, o *ir.Operation) {
 		jen.If(jen.Id("cursor").Op("!=").Lit("")).Block(setCursor),
 		jen.Return(jen.Id("s").Dot(o.Name).Call(args...)),
 	)
-	itemsBody, itemsExpr := newReacher().reach(pg.Items)
 	items := jen.Func().Params(jen.Id("p").Add(page)).Index().Add(typeCode(pg.ItemType)).Block(
-		append(itemsBody, jen.Return(itemsExpr))...)
-	r := newReacher()
-	nextBody, cursor := r.reach(pg.NextCursor)
+		jen.Return(reach(pg.Items)))
+	cursor := reach(pg.NextCursor)
 	more := jen.Add(cursor).Op("!=").Lit("")
 	if len(pg.HasMore) > 0 {
-		moreBody, moreExpr := r.reach(pg.HasMore)
-		nextBody = append(nextBody, moreBody...)
-		more = moreExpr
+		more = reach(pg.HasMore)
 	}
 	if pg.CursorType.Kind == ir.Named {
 		cursor = jen.String().Call(cursor)
 	}
-	nextBody = append(nextBody, jen.Return(cursor, more))
-	next := jen.Func().Params(jen.Id("p").Add(page)).Params(jen.String(), jen.Bool()).Block(nextBody...)
+	next := jen.Func().Params(jen.Id("p").Add(page)).Params(jen.String(), jen.Bool()).Block(jen.Return(cursor, more))
 
 	f.Comment(pg.Method + " calls " + o.Name + " page after page, following the cursor, and")
 	f.Comment("yields every item. It stops at the first error, and with an error when the")
@@ -61,44 +55,17 @@ func (e *emitter) iterator(f *jen.File, s *ir.Service, o *ir.Operation) {
 	)
 }
 
-// reacher writes the body of one function literal of the iterator, whose
-// parameter is p: it walks field paths from p, unwrapping Opt and Nullable
-// fields into locals named after the field and claimed from one scope, so
-// two paths never declare the same local. Paths that share a prefix share
-// its locals:
+// reach spells the field path steps from p, reading the Value of each Opt
+// or Nullable on the way: the zero value when it is absent or null.
 //
-//	page, _ := p.Page.Get()
-//	next, _ := page.Next.Get()
-//	more, _ := page.More.Get()
-type reacher struct {
-	scope *naming.Scope
-	seen  map[string]*jen.Statement // the expression of a path prefix already walked
-}
-
-func newReacher() *reacher {
-	return &reacher{scope: naming.NewScope("p", "_"), seen: map[string]*jen.Statement{}}
-}
-
-// reach returns the statements that walk steps from p and the final
-// expression.
-func (r *reacher) reach(steps []ir.Step) ([]jen.Code, *jen.Statement) {
-	var stmts []jen.Code
+//	p.Page.Value.Next.Value
+func reach(steps []ir.Step) *jen.Statement {
 	cur := jen.Id("p")
-	key := ""
 	for _, st := range steps {
-		key += "." + st.Field
-		if prev, ok := r.seen[key]; ok {
-			cur = prev
-			continue
-		}
-		next := jen.Add(cur).Dot(st.Field)
+		cur = cur.Dot(st.Field)
 		if st.Wrap == ir.Opt || st.Wrap == ir.Nullable {
-			local := r.scope.Claim(naming.Unexported(st.Field))
-			stmts = append(stmts, jen.List(jen.Id(local), jen.Id("_")).Op(":=").Add(next).Dot("Get").Call())
-			next = jen.Id(local)
+			cur = cur.Dot("Value")
 		}
-		r.seen[key] = next
-		cur = next
 	}
-	return stmts, cur.Clone()
+	return cur
 }

@@ -9,8 +9,8 @@ import (
 // paramStatements put the query, header and cookie fields of the request
 // on the operation. Empty optional values are not sent.
 //
-//	if v, ok := req.Limit.Get(); ok {
-//		op.addQuery("limit", strconv.FormatInt(v, 10))
+//	if req.Limit.Valid {
+//		op.addQuery("limit", strconv.FormatInt(req.Limit.Value, 10))
 //	}
 func (e *emitter) paramStatements(o *ir.Operation) []jen.Code {
 	return e.valueStatements(o.Params, func(p *ir.Param, name, value jen.Code) jen.Code {
@@ -39,7 +39,7 @@ func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, nam
 			}
 			switch p.Wrap {
 			case ir.Opt, ir.Nullable:
-				out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v"))))
+				out = append(out, jen.If(field.Clone().Dot("Valid")).Block(loop(field.Clone().Dot("Value"))))
 			case ir.Pointer:
 				out = append(out, jen.If(jen.Add(field).Op("!=").Nil()).Block(loop(field)))
 			default:
@@ -49,8 +49,7 @@ func (e *emitter) valueStatements(params []*ir.Param, send func(p *ir.Param, nam
 		}
 		switch {
 		case p.Wrap == ir.Opt || p.Wrap == ir.Nullable:
-			out = append(out, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(
-				add(name, e.format(jen.Id("v"), p.Type))))
+			out = append(out, jen.If(field.Clone().Dot("Valid")).Block(add(name, e.format(field.Clone().Dot("Value"), p.Type))))
 		case e.kindOf(p.Type) == ir.Slice:
 			out = append(out, e.sliceParam(p, field, add))
 		case e.kindOf(p.Type) == ir.Map:

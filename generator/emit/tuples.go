@@ -65,8 +65,8 @@ func (e *emitter) tuple(f *jen.File, t *ir.Type) {
 //		if t.element() {
 //			c.float64(&v.V0)
 //		}
-//		if t.optionalElement(&v.V1.set) {
-//			c.string(&v.V1.value)
+//		if t.optionalElement(&v.V1.Valid) {
+//			c.string(&v.V1.Value)
 //		}
 //		moveRest(&t, &v.Rest, stringValue)
 //	}
@@ -80,12 +80,12 @@ func (e *emitter) tupleCodec(f *jen.File, t *ir.Type) {
 		field := jen.Id("v").Dot(fl.Name)
 		switch {
 		case fl.Wrap == ir.Opt:
-			body = append(body, jen.If(jen.Id("t").Dot("optionalElement").Call(jen.Op("&").Add(field.Clone().Dot("set")))).Block(
-				e.moveCode(fl.Type, field.Clone().Dot("value"))))
+			body = append(body, jen.If(jen.Id("t").Dot("optionalElement").Call(jen.Op("&").Add(field.Clone().Dot("Valid")))).Block(
+				e.moveCode(fl.Type, field.Clone().Dot("Value"))))
 		case fl.Wrap == ir.Nullable:
 			body = append(body, jen.If(jen.Id("t").Dot("nullableElement").Call(
-				jen.Op("&").Add(field.Clone().Dot("present")), jen.Op("&").Add(field.Clone().Dot("valid")))).Block(
-				e.moveCode(fl.Type, field.Clone().Dot("value"))))
+				jen.Op("&").Add(field.Clone().Dot("Valid")), jen.Op("&").Add(field.Clone().Dot("Null")))).Block(
+				e.moveCode(fl.Type, field.Clone().Dot("Value"))))
 		case fl.Wrap == ir.Pointer:
 			body = append(body, jen.If(jen.Id("t").Dot("element").Call()).Block(
 				jen.Id("movePointer").Call(jen.Id("c"), jen.Op("&").Add(field.Clone()), e.elemMover(fl.Type))))

@@ -236,10 +236,10 @@ func (e *emitter) discriminatorFill(t *ir.Type, v *ir.Variant) (jen.Code, string
 		case ir.Plain:
 			return jen.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(value)), strconv.Quote(value)
 		case ir.Opt:
-			return jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Add(field.Clone()).Dot("Get").Call(), jen.Op("!").Id("ok")).Block(
+			return jen.If(jen.Op("!").Add(field.Clone()).Dot("Valid")).Block(
 				field.Clone().Op("=").Id("Some").Call(jen.Add(typeCode(fl.Type)).Call(jen.Lit(value)))), strconv.Quote(value)
 		case ir.Nullable:
-			return jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Add(field.Clone()).Dot("Get").Call(), jen.Op("!").Id("ok").Op("&&").Op("!").Add(field.Clone()).Dot("IsNull").Call()).Block(
+			return jen.If(jen.Op("!").Add(field.Clone()).Dot("Valid").Op("&&").Op("!").Add(field.Clone()).Dot("Null")).Block(
 				field.Clone().Op("=").Id("Value").Call(jen.Add(typeCode(fl.Type)).Call(jen.Lit(value)))), strconv.Quote(value)
 		}
 		return nil, ""

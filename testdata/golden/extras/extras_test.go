@@ -11,7 +11,7 @@ func TestNamesNoTagCanCarry(t *testing.T) {
 	if err := json.Unmarshal([]byte(doc), &o); err != nil {
 		t.Fatal(err)
 	}
-	if o.TheIDOfIt != 7 || valueOf(o.AB.Get()) != "ab" || !valueOf(o.QUote.Get()) || valueOf(o.Plain.Get()) != "p" {
+	if o.TheIDOfIt != 7 || o.AB.Value != "ab" || !o.QUote.Value || o.Plain.Value != "p" {
 		t.Errorf("decoded %+v", o)
 	}
 	// Members come in the order the schema declares them, whatever their names.
@@ -30,14 +30,10 @@ func TestNamesNoTagCanCarry(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"has space":"x","n":1}`), &open); err != nil {
 		t.Fatal(err)
 	}
-	if valueOf(open.HasSpace.Get()) != "x" || open.AdditionalProperties["n"] != 1 || len(open.AdditionalProperties) != 1 {
+	if open.HasSpace.Value != "x" || open.AdditionalProperties["n"] != 1 || len(open.AdditionalProperties) != 1 {
 		t.Errorf("decoded %+v", open)
 	}
 	if b, _ := json.Marshal(open); string(b) != `{"has space":"x","n":1}` {
 		t.Errorf("encoded %s", b)
 	}
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

@@ -30,7 +30,7 @@ func TestFormBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tok, _ := res.Token.Get(); tok != "t1" {
+	if tok := res.Token.Value; tok != "t1" {
 		t.Errorf("token = %q", tok)
 	}
 }

@@ -33,11 +33,10 @@ func TestNullableReference(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"owner":{"displayName":"bob"},"watchers":[{"displayName":"ann"}]}`), &th); err != nil {
 		t.Fatal(err)
 	}
-	owner, ok := th.Owner.Get()
-	if !ok || th.Owner.IsNull() || valueOf(owner.DisplayName.Get()) != "bob" {
+	if !th.Owner.Valid || th.Owner.Null || th.Owner.Value.DisplayName.Value != "bob" {
 		t.Errorf("owner = %+v", th.Owner)
 	}
-	if len(th.Watchers) != 1 || valueOf(th.Watchers[0].DisplayName.Get()) != "ann" {
+	if len(th.Watchers) != 1 || th.Watchers[0].DisplayName.Value != "ann" {
 		t.Errorf("watchers = %+v", th.Watchers)
 	}
 }
@@ -50,18 +49,14 @@ func TestNullableEnumReference(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"color":"green"}`), &th); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := th.Color.Get(); !ok || c != ColorGreen {
+	if !th.Color.Valid || th.Color.Value != ColorGreen {
 		t.Errorf("color = %+v, want green", th.Color)
 	}
 	th = Thing{}
-	if err := json.Unmarshal([]byte(`{"color":null}`), &th); err != nil || !th.Color.IsNull() {
+	if err := json.Unmarshal([]byte(`{"color":null}`), &th); err != nil || !th.Color.Null {
 		t.Errorf("color = %+v, %v; want null", th.Color, err)
 	}
 	if err := json.Unmarshal([]byte(`{"color":{"a":1}}`), &th); err == nil {
 		t.Error("an object where the color belongs decodes; want an error")
 	}
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

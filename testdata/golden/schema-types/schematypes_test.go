@@ -55,7 +55,7 @@ func TestShapeOverTheWire(t *testing.T) {
 	if _, ok := shape.ID.AsString(); ok {
 		t.Error("an integer id is also a string")
 	}
-	if seg, _ := shape.Segment.Get(); seg.V1.value.Y != 4 || len(seg.Rest) != 2 {
+	if seg := shape.Segment.Value; seg.V1.Value.Y != 4 || len(seg.Rest) != 2 {
 		t.Errorf("segment = %+v", seg)
 	}
 	if string(shape.Token) != "\xfb\xff" || string(shape.Thumbnail) != "\xfb\xff" {
@@ -79,7 +79,7 @@ func TestShapeDecodes(t *testing.T) {
 	if id, ok := s.ID.AsString(); !ok || id != "sq-1" {
 		t.Errorf("id = %q, %v", id, ok)
 	}
-	if size, _ := s.Size.Get(); !size.IsKnown() {
+	if size := s.Size.Value; !size.IsKnown() {
 		t.Errorf("size = %+v", size)
 	} else if v, ok := size.AsString(); !ok || v != "12px" {
 		t.Errorf("size = %q, %v", v, ok)
@@ -87,8 +87,8 @@ func TestShapeDecodes(t *testing.T) {
 	if s.Origin != (Point{X: 1, Y: 2}) {
 		t.Errorf("origin = %+v", s.Origin)
 	}
-	seg, _ := s.Segment.Get()
-	if _, ok := seg.V1.Get(); ok || seg.V0 != (Point{X: 5, Y: 6}) || seg.Rest != nil {
+	seg := s.Segment.Value
+	if seg.V1.Valid || seg.V0 != (Point{X: 5, Y: 6}) || seg.Rest != nil {
 		t.Errorf("segment = %+v", seg)
 	}
 	out, _ := json.Marshal(seg)

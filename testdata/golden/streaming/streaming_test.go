@@ -26,7 +26,7 @@ func TestCreateStreamAsksForEventsAndDecodesChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text.WriteString(valueOf(chunk.Delta.Get()))
+		text.WriteString(chunk.Delta.Value)
 	}
 	if text.String() != "Hello" || accept != "text/event-stream" || body != `{"model":"m","stream":true}` {
 		t.Errorf("text %q, Accept %q, body %s", text.String(), accept, body)
@@ -54,7 +54,7 @@ func TestRespondStreamYieldsUnionEvents(t *testing.T) {
 			deltas += d.Delta
 		}
 		if d, ok := ev.AsDone(); ok {
-			usage = valueOf(d.Usage.Get())
+			usage = d.Usage.Value
 		}
 	}
 	if deltas != "a" || usage != 3 || strings.Join(names, ",") != "response.output_text.delta,response.completed" {
@@ -80,7 +80,7 @@ func TestTailStreamReadsJSONLinesAndErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		levels = append(levels, valueOf(line.Level.Get()))
+		levels = append(levels, line.Level.Value)
 	}
 	if strings.Join(levels, ",") != "info,warn" {
 		t.Errorf("levels %q", levels)
@@ -95,7 +95,3 @@ func TestTailStreamReadsJSONLinesAndErrors(t *testing.T) {
 		t.Error("no error yielded for a 404")
 	}
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

@@ -16,7 +16,7 @@ func TestTupleItemsRoundTrip(t *testing.T) {
 	if p.Pair.V0 != 3 || !p.Pair.V1 {
 		t.Errorf("pair = %#v", p.Pair)
 	}
-	if c, ok := p.Coords.Get(); !ok || c.V0 != 1.5 || c.V1 != 2 {
+	if !p.Coords.Valid || p.Coords.Value.V0 != 1.5 || p.Coords.Value.V1 != 2 {
 		t.Errorf("coords = %#v", p.Coords)
 	}
 	out, err := json.Marshal(p)

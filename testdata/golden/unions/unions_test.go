@@ -24,11 +24,11 @@ func TestDiscriminatedUnion(t *testing.T) {
 	if h.Shapes[2].IsKnown() || string(h.Shapes[2].Raw()) != `{"kind":"hexagon","n":6}` {
 		t.Errorf("unknown shape: known=%v raw=%s", h.Shapes[2].IsKnown(), h.Shapes[2].Raw())
 	}
-	c, _ := h.Contact.Get()
+	c := h.Contact.Value
 	if p, ok := c.AsPhone(); !ok || p.Phone != "1" {
 		t.Errorf("contact = %+v %v", p, ok)
 	}
-	v, _ := h.Value.Get()
+	v := h.Value.Value
 	if list, ok := v.AsStringList(); !ok || len(list) != 1 {
 		t.Errorf("value = %v %v", list, ok)
 	}
@@ -74,17 +74,17 @@ func TestDiscriminatorInheritedThroughAllOf(t *testing.T) {
 	if len(k.Pets) != 4 {
 		t.Fatalf("%d pets", len(k.Pets))
 	}
-	if c, ok := k.Pets[0].AsCat(); !ok || valueOf(c.Name.Get()) != "Tom" || !valueOf(c.Meows.Get()) || c.PetType != "cat" {
+	if c, ok := k.Pets[0].AsCat(); !ok || c.Name.Value != "Tom" || !c.Meows.Value || c.PetType != "cat" {
 		t.Errorf("pet 0 = %+v %v", c, ok)
 	}
 	if _, ok := k.Pets[0].AsDog(); ok {
 		t.Error("a cat reads as a dog")
 	}
 	d, ok := k.Pets[1].AsDog()
-	if barks, set := d.Barks.Get(); !ok || !set || barks {
+	if !ok || !d.Barks.Valid || d.Barks.Value {
 		t.Errorf("pet 1 = %+v %v", d, ok)
 	}
-	if p, ok := k.Pets[2].AsPuppy(); !ok || valueOf(p.AgeWeeks.Get()) != 9 {
+	if p, ok := k.Pets[2].AsPuppy(); !ok || p.AgeWeeks.Value != 9 {
 		t.Errorf("pet 2 = %+v %v", p, ok)
 	}
 	if k.Pets[3].IsKnown() {
@@ -108,9 +108,9 @@ func TestOneOfBesideProperties(t *testing.T) {
 	if err := json.Unmarshal([]byte(doc), &k); err != nil {
 		t.Fatal(err)
 	}
-	v, _ := k.Vehicle.Get()
+	v := k.Vehicle.Value
 	c, ok := v.AsCar()
-	if !ok || valueOf(c.Wheels.Get()) != 4 || valueOf(c.Doors.Get()) != 5 || c.Type != "car" {
+	if !ok || c.Wheels.Value != 4 || c.Doors.Value != 5 || c.Type != "car" {
 		t.Errorf("vehicle = %+v %v", c, ok)
 	}
 	bike := VehicleOfBike(VehicleBike{Type: "bike", Gears: Some[int64](21)})
@@ -122,15 +122,11 @@ func TestOneOfBesideProperties(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := back.AsBike(); !ok || valueOf(got.Gears.Get()) != 21 {
+	if got, ok := back.AsBike(); !ok || got.Gears.Value != 21 {
 		t.Errorf("bike decoded as %+v %v", got, ok)
 	}
-	tag, _ := k.Tag.Get()
-	if valueOf(tag.Slug.Get()) != "x" {
+	tag := k.Tag.Value
+	if tag.Slug.Value != "x" {
 		t.Errorf("tag = %+v", tag)
 	}
 }
-
-// valueOf returns the value of an Opt or Nullable's Get, the zero value
-// when there is none.
-func valueOf[T any](v T, _ bool) T { return v }

@@ -26,8 +26,8 @@ func (s *OrdersService) ListOrders(ctx context.Context, req *OrdersListOrdersReq
 		pathTemplate: "/orders",
 		path:         "/orders",
 	}
-	if v, ok := req.AtLeast.Get(); ok {
-		op.addQuery("min_total", paramText(v))
+	if req.AtLeast.Valid {
+		op.addQuery("min_total", paramText(req.AtLeast.Value))
 	}
 	var out []Purchase
 	_, err := s.core.call(ctx, op, &out, opts)

@@ -96,12 +96,12 @@ func (v *UsesWrapper) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfUsesWrapper); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.W.set) {
-				v.W.value.moveJSON(c)
+			if c.optional(&v.W.Valid) {
+				v.W.Value.moveJSON(c)
 			}
 		case 1:
-			if c.optional(&v.D.set) {
-				v.D.value.moveJSON(c)
+			if c.optional(&v.D.Valid) {
+				v.D.Value.moveJSON(c)
 			}
 		}
 	}

@@ -22,15 +22,15 @@ func (v *Task) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfTask); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.optText(&v.Status.set, (*string)(&v.Status.value))
+			c.optText(&v.Status.Valid, (*string)(&v.Status.Value))
 		case 1:
-			if c.optional(&v.Priority.set) {
-				c.int64((*int64)(&v.Priority.value))
+			if c.optional(&v.Priority.Valid) {
+				c.int64((*int64)(&v.Priority.Value))
 			}
 		case 2:
-			c.nullText(&v.Color.present, &v.Color.valid, (*string)(&v.Color.value))
+			c.nullText(&v.Color.Valid, &v.Color.Null, (*string)(&v.Color.Value))
 		case 3:
-			c.optText(&v.Inline.set, (*string)(&v.Inline.value))
+			c.optText(&v.Inline.Valid, (*string)(&v.Inline.Value))
 		}
 	}
 }

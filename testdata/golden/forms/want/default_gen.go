@@ -49,11 +49,11 @@ func (s *DefaultService) UploadAvatar(ctx context.Context, req *DefaultUploadAva
 	}
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	if v, ok := req.Caption.Get(); ok {
-		mw.WriteField("caption", v)
+	if req.Caption.Valid {
+		mw.WriteField("caption", req.Caption.Value)
 	}
-	if v, ok := req.Meta.Get(); ok {
-		mw.WriteField("meta", jsonString(v))
+	if req.Meta.Valid {
+		mw.WriteField("meta", jsonString(req.Meta.Value))
 	}
 	if req.File != nil {
 		if err := writeFilePart(mw, "file", req.File); err != nil {
@@ -90,8 +90,8 @@ func (s *DefaultService) Login(ctx context.Context, req *DefaultLoginRequest, op
 	form := url.Values{}
 	form.Add("user", req.User)
 	form.Add("password", req.Password)
-	if v, ok := req.Remember.Get(); ok {
-		form.Add("remember", strconv.FormatBool(bool(v)))
+	if req.Remember.Valid {
+		form.Add("remember", strconv.FormatBool(bool(req.Remember.Value)))
 	}
 	for _, v := range req.Scopes {
 		form.Add("scopes", v)

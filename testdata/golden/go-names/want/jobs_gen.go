@@ -26,8 +26,8 @@ func (s *JobsService) Fetch(ctx context.Context, jobKey string, req *JobsFetchRe
 		pathTemplate: "/jobs/{job_id}",
 		path:         "/jobs/" + url.PathEscape(jobKey),
 	}
-	if v, ok := req.WithUsers.Get(); ok {
-		op.addQuery("include_users", strconv.FormatBool(bool(v)))
+	if req.WithUsers.Valid {
+		op.addQuery("include_users", strconv.FormatBool(bool(req.WithUsers.Value)))
 	}
 	if req.TraceParent != "" {
 		op.setHeader("X-Trace", req.TraceParent)
@@ -85,8 +85,8 @@ func (v *JobsReplaceRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Title)
 		case 1:
-			if c.optional(&v.Owner.set) {
-				v.Owner.value.moveJSON(c)
+			if c.optional(&v.Owner.Valid) {
+				v.Owner.Value.moveJSON(c)
 			}
 		}
 	}

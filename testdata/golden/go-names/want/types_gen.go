@@ -25,14 +25,14 @@ func (v *Job) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Key)
 		case 1:
-			c.optText(&v.State.set, (*string)(&v.State.value))
+			c.optText(&v.State.Valid, (*string)(&v.State.Value))
 		case 2:
-			if c.optional(&v.Counts.set) {
-				v.Counts.value.moveJSON(c)
+			if c.optional(&v.Counts.Valid) {
+				v.Counts.Value.moveJSON(c)
 			}
 		case 3:
-			if c.optional(&v.Owner.set) {
-				v.Owner.value.moveJSON(c)
+			if c.optional(&v.Owner.Valid) {
+				v.Owner.Value.moveJSON(c)
 			}
 		}
 	}

@@ -26,8 +26,8 @@ func (s *OrdersService) List(ctx context.Context, req *OrdersListRequest, opts .
 		pathTemplate: "/orders",
 		path:         "/orders",
 	}
-	if v, ok := req.MinTotal.Get(); ok {
-		op.addQuery("min_total", paramText(v))
+	if req.MinTotal.Valid {
+		op.addQuery("min_total", paramText(req.MinTotal.Value))
 	}
 	for _, v := range req.Totals {
 		op.addQuery("totals", paramText(v))
@@ -123,12 +123,12 @@ func (v *OrdersCreateRequest) moveJSON(c *jsonCodec) {
 		case 1:
 			c.foreign(&v.Total)
 		case 2:
-			if c.optional(&v.Tip.set) {
-				c.foreign(&v.Tip.value)
+			if c.optional(&v.Tip.Valid) {
+				c.foreign(&v.Tip.Value)
 			}
 		case 3:
-			if c.nullable(&v.Discount.present, &v.Discount.valid) {
-				c.foreign(&v.Discount.value)
+			if c.nullable(&v.Discount.Valid, &v.Discount.Null) {
+				c.foreign(&v.Discount.Value)
 			}
 		case 4:
 			if c.hasValue(v.Lines != nil) {
@@ -139,8 +139,8 @@ func (v *OrdersCreateRequest) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Rates, foreignValue[decimal.Decimal])
 			}
 		case 6:
-			if c.optional(&v.Weight.set) {
-				c.foreign(&v.Weight.value)
+			if c.optional(&v.Weight.Valid) {
+				c.foreign(&v.Weight.Value)
 			}
 		case 7:
 			c.optInt64(&v.Count)

@@ -41,12 +41,12 @@ func (v *Order) moveJSON(c *jsonCodec) {
 		case 1:
 			c.foreign(&v.Total)
 		case 2:
-			if c.optional(&v.Tip.set) {
-				c.foreign(&v.Tip.value)
+			if c.optional(&v.Tip.Valid) {
+				c.foreign(&v.Tip.Value)
 			}
 		case 3:
-			if c.nullable(&v.Discount.present, &v.Discount.valid) {
-				c.foreign(&v.Discount.value)
+			if c.nullable(&v.Discount.Valid, &v.Discount.Null) {
+				c.foreign(&v.Discount.Value)
 			}
 		case 4:
 			if c.hasValue(v.Lines != nil) {
@@ -57,8 +57,8 @@ func (v *Order) moveJSON(c *jsonCodec) {
 				moveMap(c, &v.Rates, foreignValue[decimal.Decimal])
 			}
 		case 6:
-			if c.optional(&v.Weight.set) {
-				c.foreign(&v.Weight.value)
+			if c.optional(&v.Weight.Valid) {
+				c.foreign(&v.Weight.Value)
 			}
 		case 7:
 			c.optInt64(&v.Count)

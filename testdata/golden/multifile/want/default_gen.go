@@ -25,8 +25,8 @@ func (s *DefaultService) ListPets(ctx context.Context, req *DefaultListPetsReque
 		pathTemplate: "/pets",
 		path:         "/pets",
 	}
-	if v, ok := req.Limit.Get(); ok {
-		op.addQuery("limit", strconv.FormatInt(int64(v), 10))
+	if req.Limit.Valid {
+		op.addQuery("limit", strconv.FormatInt(int64(req.Limit.Value), 10))
 	}
 	var out []Pet
 	_, err := s.core.call(ctx, op, &out, opts)

@@ -56,12 +56,12 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfPet); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			c.optText(&v.Kind.set, (*string)(&v.Kind.value))
+			c.optText(&v.Kind.Valid, (*string)(&v.Kind.Value))
 		case 1:
 			c.string(&v.Name)
 		case 2:
-			if c.optional(&v.Owner.set) {
-				v.Owner.value.moveJSON(c)
+			if c.optional(&v.Owner.Valid) {
+				v.Owner.Value.moveJSON(c)
 			}
 		}
 	}

@@ -70,22 +70,22 @@ func (v *Thing) moveJSON(c *jsonCodec) {
 		case 1:
 			c.optString(&v.ID)
 		case 2:
-			if c.nullable(&v.Owner.present, &v.Owner.valid) {
-				v.Owner.value.moveJSON(c)
+			if c.nullable(&v.Owner.Valid, &v.Owner.Null) {
+				v.Owner.Value.moveJSON(c)
 			}
 		case 3:
 			if c.hasValue(v.Watchers != nil) {
 				moveSlice(c, &v.Watchers, (*IdentitySet).moveJSON)
 			}
 		case 4:
-			c.nullText(&v.Color.present, &v.Color.valid, (*string)(&v.Color.value))
+			c.nullText(&v.Color.Valid, &v.Color.Null, (*string)(&v.Color.Value))
 		case 5:
-			if c.optional(&v.ColorOrSet.set) {
-				v.ColorOrSet.value.moveJSON(c)
+			if c.optional(&v.ColorOrSet.Valid) {
+				v.ColorOrSet.Value.moveJSON(c)
 			}
 		case 6:
-			if c.optional(&v.Either.set) {
-				v.Either.value.moveJSON(c)
+			if c.optional(&v.Either.Valid) {
+				v.Either.Value.moveJSON(c)
 			}
 		}
 	}

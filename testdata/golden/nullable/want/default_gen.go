@@ -86,22 +86,22 @@ func (v *DefaultCreateThingRequest) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Tags, stringValue)
 			}
 		case 6:
-			if c.nullable(&v.Owner.present, &v.Owner.valid) {
-				v.Owner.value.moveJSON(c)
+			if c.nullable(&v.Owner.Valid, &v.Owner.Null) {
+				v.Owner.Value.moveJSON(c)
 			}
 		case 7:
-			if c.nullable(&v.Previous.present, &v.Previous.valid) {
-				v.Previous.value.moveJSON(c)
+			if c.nullable(&v.Previous.Valid, &v.Previous.Null) {
+				v.Previous.Value.moveJSON(c)
 			}
 		case 8:
-			if c.nullable(&v.Meta.present, &v.Meta.valid) {
-				moveMap(c, &v.Meta.value, stringValue)
+			if c.nullable(&v.Meta.Valid, &v.Meta.Null) {
+				moveMap(c, &v.Meta.Value, stringValue)
 			}
 		case 9:
 			c.nullString(&v.Legacy)
 		case 10:
-			if c.optional(&v.Score.set) {
-				c.float32(&v.Score.value)
+			if c.optional(&v.Score.Valid) {
+				c.float32(&v.Score.Value)
 			}
 		case 11:
 			if c.hasValue(v.Blob != nil) {

@@ -20,8 +20,8 @@ func (v *Item) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			if c.nullable(&v.Tags.present, &v.Tags.valid) {
-				moveSlice(c, &v.Tags.value, stringValue)
+			if c.nullable(&v.Tags.Valid, &v.Tags.Null) {
+				moveSlice(c, &v.Tags.Value, stringValue)
 			}
 		}
 	}

@@ -53,10 +53,7 @@ func (s *DefaultService) ListEventsIter(ctx context.Context, req *DefaultListEve
 	}, func(p *DefaultListEventsResponse) []string {
 		return p.Data
 	}, func(p *DefaultListEventsResponse) (string, bool) {
-		page, _ := p.Page.Get()
-		next, _ := page.Next.Get()
-		more, _ := page.More.Get()
-		return next, more
+		return p.Page.Value.Next.Value, p.Page.Value.More.Value
 	})
 }
 
@@ -98,13 +95,9 @@ func (s *DefaultService) ListLogsIter(ctx context.Context, req *DefaultListLogsR
 		}
 		return s.ListLogs(ctx, &page, opts...)
 	}, func(p *DefaultListLogsResponse) []string {
-		p2, _ := p.P.Get()
-		return p2.P
+		return p.P.Value.P
 	}, func(p *DefaultListLogsResponse) (string, bool) {
-		p2, _ := p.P.Get()
-		string_, _ := p2.String.Get()
-		bool_, _ := p2.Bool.Get()
-		return string_, bool_
+		return p.P.Value.String.Value, p.P.Value.Bool.Value
 	})
 }
 

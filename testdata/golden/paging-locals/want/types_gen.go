@@ -22,8 +22,8 @@ func (v *DefaultListEventsResponse) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Data, stringValue)
 			}
 		case 1:
-			if c.optional(&v.Page.set) {
-				v.Page.value.moveJSON(c)
+			if c.optional(&v.Page.Valid) {
+				v.Page.Value.moveJSON(c)
 			}
 		}
 	}
@@ -86,8 +86,8 @@ func (v *DefaultListLogsResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfDefaultListLogsResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.P.set) {
-				v.P.value.moveJSON(c)
+			if c.optional(&v.P.Valid) {
+				v.P.Value.moveJSON(c)
 			}
 		}
 	}

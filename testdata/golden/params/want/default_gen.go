@@ -46,8 +46,8 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 	if req.Tenant != "" {
 		op.addQuery("tenant", req.Tenant)
 	}
-	if v, ok := req.Limit.Get(); ok {
-		op.addQuery("limit", strconv.FormatInt(int64(v), 10))
+	if req.Limit.Valid {
+		op.addQuery("limit", strconv.FormatInt(int64(req.Limit.Value), 10))
 	}
 	for _, v := range req.IDs {
 		op.addQuery("ids", v)
@@ -69,11 +69,11 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 		op.addQuery(kv.name, kv.value)
 	}
 	op.addQuery("order", string(req.Order))
-	if v, ok := req.Since.Get(); ok {
-		op.addQuery("since", v.Format(time.RFC3339))
+	if req.Since.Valid {
+		op.addQuery("since", req.Since.Value.Format(time.RFC3339))
 	}
-	if v, ok := req.Verbose.Get(); ok {
-		op.addQuery("verbose", strconv.FormatBool(bool(v)))
+	if req.Verbose.Valid {
+		op.addQuery("verbose", strconv.FormatBool(bool(req.Verbose.Value)))
 	}
 	op.setHeader("X-Trace", req.Trace)
 	var out []string
@@ -95,18 +95,18 @@ func (s *DefaultService) Search(ctx context.Context, req *DefaultSearchRequest, 
 		contentType:  "application/x-www-form-urlencoded",
 		accept:       "*/*",
 	}
-	if v, ok := req.Where.Get(); ok {
-		for _, kv := range deepObjectPairs("where", v) {
+	if req.Where.Valid {
+		for _, kv := range deepObjectPairs("where", req.Where.Value) {
 			op.addQuery(kv.name, kv.value)
 		}
 	}
-	if v, ok := req.Page.Get(); ok {
-		for _, kv := range formObjectPairs("page", v, true) {
+	if req.Page.Valid {
+		for _, kv := range formObjectPairs("page", req.Page.Value, true) {
 			op.addQuery(kv.name, kv.value)
 		}
 	}
-	if v, ok := req.Range.Get(); ok {
-		for _, kv := range formObjectPairs("range", v, false) {
+	if req.Range.Valid {
+		for _, kv := range formObjectPairs("range", req.Range.Value, false) {
 			op.addQuery(kv.name, kv.value)
 		}
 	}

@@ -121,8 +121,8 @@ func (v *Where) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Status)
 		case 1:
-			if c.optional(&v.Created.set) {
-				v.Created.value.moveJSON(c)
+			if c.optional(&v.Created.Valid) {
+				v.Created.Value.moveJSON(c)
 			}
 		case 2:
 			if c.hasValue(v.Tags != nil) {

@@ -45,8 +45,8 @@ func (v *B) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfB); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
-			if c.optional(&v.A.set) {
-				v.A.value.moveJSON(c)
+			if c.optional(&v.A.Valid) {
+				v.A.Value.moveJSON(c)
 			}
 		}
 	}

@@ -102,12 +102,12 @@ func (v *Item) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			if c.nullable(&v.Count.present, &v.Count.valid) {
-				c.int32(&v.Count.value)
+			if c.nullable(&v.Count.Valid, &v.Count.Null) {
+				c.int32(&v.Count.Value)
 			}
 		case 2:
-			if c.optional(&v.Ratio.set) {
-				c.float32(&v.Ratio.value)
+			if c.optional(&v.Ratio.Valid) {
+				c.float32(&v.Ratio.Value)
 			}
 		case 3:
 			c.optString(&v.Email)

@@ -82,7 +82,7 @@ func (v *Person) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.Name)
 		case 1:
-			c.optText(&v.Tag.set, (*string)(&v.Tag.value))
+			c.optText(&v.Tag.Valid, (*string)(&v.Tag.Value))
 		case 2:
 			if c.hasValue(v.Manager != nil) {
 				movePointer(c, &v.Manager, (*Person).moveJSON)
@@ -132,22 +132,22 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.Name)
 		case 1:
-			if c.optional(&v.Owner.set) {
-				v.Owner.value.moveJSON(c)
+			if c.optional(&v.Owner.Valid) {
+				v.Owner.Value.moveJSON(c)
 			}
 		case 2:
-			c.optText(&v.OwnerTag.set, (*string)(&v.OwnerTag.value))
+			c.optText(&v.OwnerTag.Valid, (*string)(&v.OwnerTag.Value))
 		case 3:
-			if c.optional(&v.Friend.set) {
-				v.Friend.value.moveJSON(c)
+			if c.optional(&v.Friend.Valid) {
+				v.Friend.Value.moveJSON(c)
 			}
 		case 4:
-			if c.optional(&v.Collar.set) {
-				v.Collar.value.moveJSON(c)
+			if c.optional(&v.Collar.Valid) {
+				v.Collar.Value.moveJSON(c)
 			}
 		case 5:
-			if c.optional(&v.Tree.set) {
-				v.Tree.value.moveJSON(c)
+			if c.optional(&v.Tree.Valid) {
+				v.Tree.Value.moveJSON(c)
 			}
 		case 6:
 			if c.hasValue(v.List != nil) {

@@ -50,8 +50,8 @@ func (s *DefaultService) GetShape(ctx context.Context, id string, req *DefaultGe
 	if req.Digest != nil {
 		op.addQuery("digest", base64.URLEncoding.EncodeToString(req.Digest))
 	}
-	if v, ok := req.Near.Get(); ok {
-		op.addQuery("near", jsonString(v))
+	if req.Near.Valid {
+		op.addQuery("near", jsonString(req.Near.Value))
 	}
 	var out Shape
 	ok, err := s.core.call(ctx, op, &out, opts)
@@ -118,30 +118,30 @@ func (v *DefaultCreateShapeRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			moveConst(c, (*string)(&v.Kind), "shape", stringValue)
 		case 1:
-			if c.optional(&v.Version.set) {
-				c.float64((*float64)(&v.Version.value))
+			if c.optional(&v.Version.Valid) {
+				c.float64((*float64)(&v.Version.Value))
 			}
 		case 2:
 			moveConst(c, (*int64)(&v.Level), 3, int64Value)
 		case 3:
 			v.ID.moveJSON(c)
 		case 4:
-			if c.nullable(&v.Size.present, &v.Size.valid) {
-				v.Size.value.moveJSON(c)
+			if c.nullable(&v.Size.Valid, &v.Size.Null) {
+				v.Size.Value.moveJSON(c)
 			}
 		case 5:
-			if c.optional(&v.Label.set) {
-				v.Label.value.moveJSON(c)
+			if c.optional(&v.Label.Valid) {
+				v.Label.Value.moveJSON(c)
 			}
 		case 6:
 			v.Origin.moveJSON(c)
 		case 7:
-			if c.optional(&v.Segment.set) {
-				v.Segment.value.moveJSON(c)
+			if c.optional(&v.Segment.Valid) {
+				v.Segment.Value.moveJSON(c)
 			}
 		case 8:
-			if c.optional(&v.Path.set) {
-				v.Path.value.moveJSON(c)
+			if c.optional(&v.Path.Valid) {
+				v.Path.Value.moveJSON(c)
 			}
 		case 9:
 			if c.hasValue(v.Thumbnail != nil) {

@@ -29,8 +29,8 @@ func (v *Path) moveJSON(c *jsonCodec) {
 	if t.element() {
 		c.string(&v.V0)
 	}
-	if t.nullableElement(&v.V1.present, &v.V1.valid) {
-		c.int64(&v.V1.value)
+	if t.nullableElement(&v.V1.Valid, &v.V1.Null) {
+		c.int64(&v.V1.Value)
 	}
 	if t.element() {
 		moveSlice(c, &v.V2, boolValue)
@@ -114,8 +114,8 @@ func (v *Segment) moveJSON(c *jsonCodec) {
 	if t.element() {
 		v.V0.moveJSON(c)
 	}
-	if t.optionalElement(&v.V1.set) {
-		v.V1.value.moveJSON(c)
+	if t.optionalElement(&v.V1.Valid) {
+		v.V1.Value.moveJSON(c)
 	}
 	moveRest(&t, &v.Rest, stringValue)
 }
@@ -186,30 +186,30 @@ func (v *Shape) moveJSON(c *jsonCodec) {
 		case 0:
 			moveConst(c, (*string)(&v.Kind), "shape", stringValue)
 		case 1:
-			if c.optional(&v.Version.set) {
-				c.float64((*float64)(&v.Version.value))
+			if c.optional(&v.Version.Valid) {
+				c.float64((*float64)(&v.Version.Value))
 			}
 		case 2:
 			moveConst(c, (*int64)(&v.Level), 3, int64Value)
 		case 3:
 			v.ID.moveJSON(c)
 		case 4:
-			if c.nullable(&v.Size.present, &v.Size.valid) {
-				v.Size.value.moveJSON(c)
+			if c.nullable(&v.Size.Valid, &v.Size.Null) {
+				v.Size.Value.moveJSON(c)
 			}
 		case 5:
-			if c.optional(&v.Label.set) {
-				v.Label.value.moveJSON(c)
+			if c.optional(&v.Label.Valid) {
+				v.Label.Value.moveJSON(c)
 			}
 		case 6:
 			v.Origin.moveJSON(c)
 		case 7:
-			if c.optional(&v.Segment.set) {
-				v.Segment.value.moveJSON(c)
+			if c.optional(&v.Segment.Valid) {
+				v.Segment.Value.moveJSON(c)
 			}
 		case 8:
-			if c.optional(&v.Path.set) {
-				v.Path.value.moveJSON(c)
+			if c.optional(&v.Path.Valid) {
+				v.Path.Value.moveJSON(c)
 			}
 		case 9:
 			if c.hasValue(v.Thumbnail != nil) {

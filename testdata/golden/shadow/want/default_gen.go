@@ -54,8 +54,7 @@ func (s *DefaultService) GetIter(ctx context.Context, operation2 string, url2 st
 	}, func(p *DefaultGetResponse) []string {
 		return p.Items
 	}, func(p *DefaultGetResponse) (string, bool) {
-		next, _ := p.Next.Get()
-		return next, next != ""
+		return p.Next.Value, p.Next.Value != ""
 	})
 }
 

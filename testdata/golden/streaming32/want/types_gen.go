@@ -20,7 +20,7 @@ func (v *Change) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			c.optText(&v.Op.set, (*string)(&v.Op.value))
+			c.optText(&v.Op.Valid, (*string)(&v.Op.Value))
 		}
 	}
 }

@@ -52,11 +52,11 @@ func (v *Order) moveJSON(c *jsonCodec) {
 		case 0:
 			c.optString(&v.ID)
 		case 1:
-			if c.optional(&v.Customer.set) {
-				v.Customer.value.moveJSON(c)
+			if c.optional(&v.Customer.Valid) {
+				v.Customer.Value.moveJSON(c)
 			}
 		case 2:
-			c.optText(&v.Kind.set, (*string)(&v.Kind.value))
+			c.optText(&v.Kind.Valid, (*string)(&v.Kind.Value))
 		}
 	}
 }

@@ -52,8 +52,8 @@ func (v *DefaultCreateOrderRequest) moveJSON(c *jsonCodec) {
 		case 0:
 			c.string(&v.ID)
 		case 1:
-			if c.optional(&v.Qty.set) {
-				c.int32(&v.Qty.value)
+			if c.optional(&v.Qty.Valid) {
+				c.int32(&v.Qty.Value)
 			}
 		}
 	}

@@ -22,8 +22,8 @@ func (v *Point) moveJSON(c *jsonCodec) {
 		case 0:
 			v.Pair.moveJSON(c)
 		case 1:
-			if c.optional(&v.Coords.set) {
-				v.Coords.value.moveJSON(c)
+			if c.optional(&v.Coords.Valid) {
+				v.Coords.Value.moveJSON(c)
 			}
 		case 2:
 			if c.hasValue(v.Tags != nil) {

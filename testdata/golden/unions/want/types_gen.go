@@ -198,16 +198,16 @@ func (v *Holder) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Shapes, (*Shape).moveJSON)
 			}
 		case 1:
-			if c.optional(&v.Contact.set) {
-				v.Contact.value.moveJSON(c)
+			if c.optional(&v.Contact.Valid) {
+				v.Contact.Value.moveJSON(c)
 			}
 		case 2:
-			if c.optional(&v.Value.set) {
-				v.Value.value.moveJSON(c)
+			if c.optional(&v.Value.Valid) {
+				v.Value.Value.moveJSON(c)
 			}
 		case 3:
-			if c.optional(&v.Inline.set) {
-				v.Inline.value.moveJSON(c)
+			if c.optional(&v.Inline.Valid) {
+				v.Inline.Value.moveJSON(c)
 			}
 		}
 	}
@@ -276,12 +276,12 @@ func (v *Kennel) moveJSON(c *jsonCodec) {
 				moveSlice(c, &v.Pets, (*Pet).moveJSON)
 			}
 		case 1:
-			if c.optional(&v.Vehicle.set) {
-				v.Vehicle.value.moveJSON(c)
+			if c.optional(&v.Vehicle.Valid) {
+				v.Vehicle.Value.moveJSON(c)
 			}
 		case 2:
-			if c.optional(&v.Tag.set) {
-				v.Tag.value.moveJSON(c)
+			if c.optional(&v.Tag.Valid) {
+				v.Tag.Value.moveJSON(c)
 			}
 		}
 	}
