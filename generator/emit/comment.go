@@ -82,7 +82,10 @@ func wrapParagraph(para string) []string {
 // docFor builds a doc comment that starts with name and reads as a
 // sentence, as Go's doc comments do: a description that starts with a verb
 // follows the name ("Opens a job." becomes "CreateJob opens a job."), and
-// any other is what the name is ("A job." becomes "Job is a job.").
+// any other is what the name is ("A job." becomes "Job is a job."). A
+// description that is neither, because it opens with markup ("**Note**:",
+// "> [!WARNING]") or is a sentence with a subject of its own ("Owners can
+// revoke a grant."), follows the fallback as a paragraph of its own.
 func docFor(name, text, fallback string) string {
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -95,6 +98,9 @@ func docFor(name, text, fallback string) string {
 	if first == name || strings.HasPrefix(first, name) && len(first) == len(name)+1 && !unicode.IsLetter(rune(first[len(name)])) {
 		return text
 	}
+	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("`'\"", r) {
+		return fallback + "\n\n" + text
+	}
 	word := strings.ToLower(strings.TrimRight(first, ".,:;"))
 	rest := lowerFirst(text)
 	if !startsSentence(first) {
@@ -102,6 +108,9 @@ func docFor(name, text, fallback string) string {
 	}
 	if docVerbs[word] || looksLikeVerb(word, text) {
 		return name + " " + rest
+	}
+	if hasOwnSubject(text) {
+		return fallback + "\n\n" + text
 	}
 	if needsArticle(rest) {
 		rest = "the " + rest
@@ -123,6 +132,34 @@ func looksLikeVerb(word, text string) bool {
 	switch strings.ToLower(words[1]) {
 	case "a", "an", "the", "with", "to", "for", "from", "into", "on", "in", "by", "up", "out", "its", "their", "whether", "if", "how", "what", "which", "that", "one", "all", "each", "every", "any":
 		return true
+	}
+	return false
+}
+
+// hasOwnSubject reports whether a description that does not start with a
+// verb is a sentence with a subject and a verb of its own ("The `:slug` is
+// the app's name.", "Owners can revoke a grant."), which cannot follow
+// "Name is": a finite verb among its first words, before any comma, word
+// or article that opens a clause inside a noun phrase ("The job that is
+// running", "Names no tag can carry").
+func hasOwnSubject(text string) bool {
+	for i, w := range strings.Fields(text) {
+		if i == 8 {
+			return false
+		}
+		switch strings.ToLower(strings.TrimRight(w, ".,;:")) {
+		case "is", "are", "was", "were", "can", "cannot", "must", "should", "will", "may", "might", "could", "would", "does", "do", "has", "have":
+			return i > 0
+		case "which", "that", "who", "whom", "whose", "when", "where", "whether", "if", "while", "because", "unless", "until", "as", "to", "how", "what", "why":
+			return false
+		case "a", "an", "the", "no", "this", "each", "every", "any", "some", "its", "their":
+			if i > 0 {
+				return false // a clause inside the phrase: "Names no tag can carry"
+			}
+		}
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ".") {
+			return false
+		}
 	}
 	return false
 }

@@ -18,6 +18,15 @@ func TestDocForReadsAsASentence(t *testing.T) {
 		{"Create", "Creates a completion.", "Create creates a completion."},
 		{"Job", "Job. A bulk job.", "Job. A bulk job."},
 		{"Thing", "", "fallback"},
+		{"Update", "**Note**: To edit topics, use Replace.", "fallback\n\n**Note**: To edit topics, use Replace."},
+		{"ListEvents", "> [!NOTE]\n> Not real-time.", "fallback\n\n> [!NOTE]\n> Not real-time."},
+		{"CheckToken", "OAuth applications can use this method.", "fallback\n\nOAuth applications can use this method."},
+		{"GetBySlug", "The `:app_slug` is the app's name.", "fallback\n\nThe `:app_slug` is the app's name."},
+		{"Running", "The job that is running.", "Running is the job that is running."},
+		{"Item", "A user, as it was sent.", "Item is a user, as it was sent."},
+		{"Mode", "`strict` or `lax`.", "Mode is `strict` or `lax`."},
+		{"Style", "How an action is drawn.", "Style is how an action is drawn."},
+		{"Odd", "Property names no struct tag can carry.", "Odd is property names no struct tag can carry."},
 	}
 	for _, tt := range tests {
 		if got := docFor(tt.name, tt.text, "fallback"); got != tt.want {

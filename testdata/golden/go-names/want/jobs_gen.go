@@ -14,7 +14,9 @@ type JobsService struct {
 	core *clientCore
 }
 
-// Fetch is the method is Fetch, and its request JobsFetchRequest.
+// Fetch calls jobs_getJobById.
+//
+// The method is Fetch, and its request JobsFetchRequest.
 //
 //	GET /jobs/{job_id}
 func (s *JobsService) Fetch(ctx context.Context, jobKey string, req *JobsFetchRequest, opts ...RequestOption) (*Job, error) {

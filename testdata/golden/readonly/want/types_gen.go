@@ -4,7 +4,9 @@ package readonly
 
 import "time"
 
-// Admin is an admin is a user with a level; the flags come through allOf.
+// Admin is a schema of the API.
+//
+// An admin is a user with a level; the flags come through allOf.
 type Admin struct {
 	// Read-only: the server sets it; a request sends it only when set.
 	CreatedAt Opt[time.Time] `json:"created_at,omitzero"`

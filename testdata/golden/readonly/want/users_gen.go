@@ -130,7 +130,9 @@ func (s *UsersService) CreateUser(ctx context.Context, req *UsersCreateUserReque
 	return &out, nil
 }
 
-// ReplaceUsers is the body is a list, so User itself is the request's type.
+// ReplaceUsers calls replaceUsers.
+//
+// The body is a list, so User itself is the request's type.
 //
 //	PUT /users/batch
 func (s *UsersService) ReplaceUsers(ctx context.Context, req *UsersReplaceUsersRequest, opts ...RequestOption) error {

@@ -107,7 +107,9 @@ func (u *DefaultGetShapeRequestNear) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, u)
 }
 
-// ShapeID is a list of types is a union of those types.
+// ShapeID is one of several types.
+//
+// A list of types is a union of those types.
 //
 // ShapeID holds one of:
 //   - string
