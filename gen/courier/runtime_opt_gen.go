@@ -8,8 +8,8 @@ package courier
 // Use Nullable where null means something.
 //
 // Read an Opt through its fields, as a sql.Null: Valid reports whether it
-// is present, and Value holds the value (the zero value of T when absent).
-// Some makes a present one.
+// is present, and Value holds the value when it is. Some makes a present
+// one.
 //
 // Opt is kept light because a large API instantiates it thousands of
 // times, and every method of a generic type is compiled once per type

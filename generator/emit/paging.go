@@ -56,7 +56,8 @@ func (e *emitter) iterator(f *jen.File, s *ir.Service, o *ir.Operation) {
 }
 
 // reach spells the field path steps from p, reading the Value of each Opt
-// or Nullable on the way: the zero value when it is absent or null.
+// or Nullable on the way: p is a page decoded afresh, so one that is
+// absent or null reads as the zero value.
 //
 //	p.Page.Value.Next.Value
 func reach(steps []ir.Step) *jen.Statement {
