@@ -157,12 +157,12 @@ type mappingKeys struct {
 // indexFrom is how many entries a mapping has before it is indexed.
 const indexFrom = 64
 
-// child is the package's child, through the index. The tree may change
-// between calls (repairs and overlays edit it): an index is used only
-// while its mapping has as many entries as when it was built, and a key
-// it places is checked; anything else is scanned for.
+// child is the package's child, through the index; a nil x scans. The
+// tree may change between calls (repairs and overlays edit it): an index
+// is used only while its mapping has as many entries as when it was built,
+// and a key it places is checked; anything else is scanned for.
 func (x *keyIndex) child(n *yaml.Node, seg string) *yaml.Node {
-	if n.Kind != yaml.MappingNode || len(n.Content) < 2*indexFrom {
+	if x == nil || n.Kind != yaml.MappingNode || len(n.Content) < 2*indexFrom {
 		return child(n, seg)
 	}
 	keys, ok := x.at[n]

@@ -180,15 +180,11 @@ func nodeAt(x *keyIndex, n *yaml.Node, frag string) *yaml.Node {
 }
 
 func walkPointer(x *keyIndex, n *yaml.Node, frag string) *yaml.Node {
-	step := child
-	if x != nil {
-		step = x.child
-	}
 	for _, seg := range splitPointer("#" + frag) {
 		if n == nil {
 			return nil
 		}
-		if n = step(n, seg); n == nil {
+		if n = x.child(n, seg); n == nil {
 			return nil
 		}
 	}
