@@ -31,7 +31,7 @@ func (e *emitter) enumsFiles(add func(string, *jen.File)) {
 func (e *emitter) enumsFile(f *jen.File) *jen.File {
 	var lists []jen.Code
 	for _, t := range e.api.Types {
-		if t.Kind == ir.Enum && len(t.Values) > 0 {
+		if t.Kind == ir.Enum && !t.Alias && len(t.Values) > 0 {
 			names := make([]jen.Code, len(t.Values))
 			for i, v := range t.Values {
 				names[i] = jen.Id(v.Name)
@@ -73,9 +73,20 @@ func (e *emitter) enumsFile(f *jen.File) *jen.File {
 //
 //	type BulkJobStatus string
 //	const ( BulkJobStatusCreated BulkJobStatus = "CREATED" ... )
+//
+// An enum with the values of another is an alias of it, with constants of
+// its own names: type ListUsersRequestSelectItem = ListGroupsRequestSelectItem.
 func (e *emitter) enum(f *jen.File, t *ir.Type) {
-	docComment(f, deprecated(docFor(t.Name, t.Doc, t.Name+" is an enumeration of the API."), t.Deprecated))
-	f.Type().Id(t.Name).Add(typeCode(*t.Base))
+	doc := docFor(t.Name, t.Doc, t.Name+" is an enumeration of the API.")
+	if t.Alias {
+		doc += "\n\n" + t.Name + " has the values of " + t.Underlying.Name + ", so it is declared as an alias of it."
+	}
+	docComment(f, deprecated(doc, t.Deprecated))
+	if t.Alias {
+		f.Type().Id(t.Name).Op("=").Id(t.Underlying.Name)
+	} else {
+		f.Type().Id(t.Name).Add(typeCode(*t.Base))
+	}
 	if len(t.Values) == 0 {
 		return
 	}

@@ -78,14 +78,18 @@ func (e *emitter) declare(f *jen.File, t *ir.Type) {
 		e.tuple(f, t)
 		return
 	}
-	docComment(f, deprecated(docFor(t.Name, t.Doc, t.Name+" is a schema of the API."), t.Deprecated))
+	doc := docFor(t.Name, t.Doc, t.Name+" is a schema of the API.")
+	if t.Alias && t.Kind == ir.Struct {
+		doc += "\n\n" + t.Name + " has the fields of " + t.Underlying.Name + ", so it is declared as an alias of it."
+	}
+	docComment(f, deprecated(doc, t.Deprecated))
+	if t.Alias {
+		f.Type().Id(t.Name).Op("=").Add(typeCode(*t.Underlying))
+		return
+	}
 	if t.Kind == ir.Defined {
-		if t.Alias {
-			f.Type().Id(t.Name).Op("=").Add(typeCode(*t.Underlying))
-		} else {
-			f.Type().Id(t.Name).Add(typeCode(*t.Underlying))
-			e.definedCodec(f, t)
-		}
+		f.Type().Id(t.Name).Add(typeCode(*t.Underlying))
+		e.definedCodec(f, t)
 		return
 	}
 	f.Type().Id(t.Name).Struct(structFields(t)...)

@@ -76,6 +76,9 @@ type Type struct {
 	Pointer    string // where it was declared, "#/components/schemas/Job"
 	Deprecated bool
 	// Alias declares `type Name = Underlying` instead of a defined type.
+	// A Struct that is an alias keeps its Kind and Fields, which are those
+	// of the struct it names: a struct the description spells out again
+	// with the same fields is declared once (see load's share).
 	Alias bool
 
 	// Struct and Tuple

@@ -117,6 +117,7 @@ func (b *builder) build() *ir.API {
 	} else {
 		prune(api, b.absorbed, false)
 	}
+	share(api)
 	return api
 }
 

@@ -102,10 +102,10 @@ func (s *DefaultService) ListLogsIter(ctx context.Context, req *DefaultListLogsR
 }
 
 // DefaultListEventsRequest holds the body and parameters of Default.ListEvents.
-type DefaultListEventsRequest struct {
-	// Sent as the query parameter "after".
-	After string `json:"-"`
-}
+//
+// DefaultListEventsRequest has the fields of DefaultListLogsRequest, so it is
+// declared as an alias of it.
+type DefaultListEventsRequest = DefaultListLogsRequest
 
 // DefaultListLogsRequest holds the body and parameters of Default.ListLogs.
 type DefaultListLogsRequest struct {
