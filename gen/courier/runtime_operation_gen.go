@@ -59,7 +59,10 @@ func newErrorBody[T any]() any {
 	return new(T)
 }
 
-// setHeader sets the request header k to v.
+// setHeader sets the request header k to v. Like addQuery, it is kept out
+// of line.
+//
+//go:noinline
 func (op *operation) setHeader(k, v string) {
 	if op.header == nil {
 		op.header = make(http.Header)
@@ -83,6 +86,13 @@ func (op *operation) addCookie(k, v string) {
 }
 
 // addQuery adds v to the query parameter k.
+//
+// It is kept out of line: every operation calls it once per parameter, and
+// inlined, the map and slice it grows come to most of an operation's code.
+// Microsoft Graph's 11,000 operations build in four fifths of the time and
+// memory this way. A call per parameter costs nothing beside the request.
+//
+//go:noinline
 func (op *operation) addQuery(k, v string) {
 	if op.query == nil {
 		op.query = make(url.Values)
