@@ -115,7 +115,7 @@ func (c *apiComparer) typeChanged(name, what string, o, n types.Type) {
 
 func (c *apiComparer) typeName(name string, o, n *types.TypeName) {
 	if o.IsAlias() || n.IsAlias() {
-		if o.IsAlias() != n.IsAlias() || !c.same(o.Type(), n.Type()) {
+		if o.IsAlias() != n.IsAlias() || !c.same(types.Unalias(o.Type()), types.Unalias(n.Type())) {
 			c.breaking(name, fmt.Sprintf("changed from `%s` to `%s`", c.declString(o), c.declString(n)))
 		}
 		return

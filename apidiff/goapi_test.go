@@ -76,6 +76,14 @@ func F(j *Job, o ...Opt) (Tag, error) { return "", nil }`,
 			"! V: changed from a variable to a function",
 		},
 	}, {
+		name: "a struct becomes an alias of its twin, once at its declaration",
+		old:  "type A struct{ S string }\ntype B struct{ S string }\nfunc F(b B) B { return b }\ntype C = A\nfunc G(c C) {}",
+		new:  "type A struct{ S string }\ntype B = A\nfunc F(b B) B { return b }\ntype C struct{ S string }\nfunc G(c C) {}",
+		want: []string{
+			"! B: changed from `type B struct{...}` to `type B = A`",
+			"! C: changed from `type C = A` to `type C struct{...}`",
+		},
+	}, {
 		name: "interfaces",
 		old:  "type I interface{ A(); B() int }\ntype Sealed interface{ A(); seal() }",
 		new:  "type I interface{ A(); C() }\ntype Sealed interface{ A(); B(); seal() }",

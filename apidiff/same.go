@@ -7,6 +7,19 @@ import "go/types"
 // types matched by name (they are distinct objects in the two versions)
 // and other named types by package path and name.
 func (c *apiComparer) same(o, n types.Type) bool {
+	// A name the package declares is the same name wherever it is used,
+	// also when it changed between a type and an alias (oagen declares a
+	// struct spelled out twice once, the other name an alias of it): the
+	// declaration's own change is reported once, where it is declared.
+	if on, nn := c.localAlias(o, c.old), c.localAlias(n, c.new); on != "" || nn != "" {
+		if on == "" {
+			on = c.localName(o, c.old)
+		}
+		if nn == "" {
+			nn = c.localName(n, c.new)
+		}
+		return on == nn
+	}
 	o, n = types.Unalias(o), types.Unalias(n)
 	switch o := o.(type) {
 	case *types.Basic:
@@ -58,6 +71,24 @@ func (c *apiComparer) same(o, n types.Type) bool {
 		return ok && o.Index() == n.Index()
 	}
 	return false
+}
+
+// localAlias returns the name of t when t is an alias that pkg declares,
+// "" otherwise.
+func (c *apiComparer) localAlias(t types.Type, pkg *types.Package) string {
+	if a, ok := t.(*types.Alias); ok && a.Obj().Pkg() == pkg && a.TypeArgs().Len() == 0 {
+		return a.Obj().Name()
+	}
+	return ""
+}
+
+// localName returns the name of t when t is a type pkg declares (not an
+// instance of a generic one), "" otherwise.
+func (c *apiComparer) localName(t types.Type, pkg *types.Package) string {
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg && n.TypeArgs().Len() == 0 {
+		return n.Obj().Name()
+	}
+	return ""
 }
 
 func (c *apiComparer) sameNamed(o, n *types.Named) bool {
