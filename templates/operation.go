@@ -148,6 +148,12 @@ func parseBaseURL(base string) (*url.URL, error) {
 }
 
 // pathEscape escapes a path parameter value so that it stays one segment.
+//
+// Operations call it rather than url.PathEscape, which the compiler would
+// inline into every one of them with the bookkeeping that goes with an
+// inlined call: Microsoft Graph's operations escape 25,000 path values.
+//
+//go:noinline
 func pathEscape(s string) string {
 	return url.PathEscape(s)
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // BulkService is create, fill, run and inspect bulk jobs that send one message
@@ -55,7 +54,7 @@ func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestO
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/bulk/{job_id}",
-		path:         "/bulk/" + url.PathEscape(jobID),
+		path:         "/bulk/" + pathEscape(jobID),
 		security:     [][]string{{"bearer"}},
 		errorBody:    newErrorBody[Error],
 	}
@@ -80,7 +79,7 @@ func (s *BulkService) IngestUsers(ctx context.Context, jobID string, req *BulkIn
 	op := &operation{
 		method:            http.MethodPost,
 		pathTemplate:      "/bulk/{job_id}",
-		path:              "/bulk/" + url.PathEscape(jobID),
+		path:              "/bulk/" + pathEscape(jobID),
 		body:              req,
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
@@ -114,7 +113,7 @@ func (s *BulkService) RunJob(ctx context.Context, jobID string, req *BulkRunJobR
 	op := &operation{
 		method:            http.MethodPost,
 		pathTemplate:      "/bulk/{job_id}/run",
-		path:              "/bulk/" + url.PathEscape(jobID) + "/run",
+		path:              "/bulk/" + pathEscape(jobID) + "/run",
 		accept:            "*/*",
 		idempotencyHeader: "Idempotency-Key",
 		security:          [][]string{{"bearer"}},
@@ -142,7 +141,7 @@ func (s *BulkService) GetUsers(ctx context.Context, jobID string, req *BulkGetUs
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/bulk/{job_id}/users",
-		path:         "/bulk/" + url.PathEscape(jobID) + "/users",
+		path:         "/bulk/" + pathEscape(jobID) + "/users",
 		security:     [][]string{{"bearer"}},
 		errorBody:    newErrorBody[Error],
 	}

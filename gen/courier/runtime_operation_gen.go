@@ -149,6 +149,17 @@ func parseBaseURL(base string) (*url.URL, error) {
 	return u, nil
 }
 
+// pathEscape escapes a path parameter value so that it stays one segment.
+//
+// Operations call it rather than url.PathEscape, which the compiler would
+// inline into every one of them with the bookkeeping that goes with an
+// inlined call: Microsoft Graph's operations escape 25,000 path values.
+//
+//go:noinline
+func pathEscape(s string) string {
+	return url.PathEscape(s)
+}
+
 // mayBeEmpty reports whether a 2xx response with this status may come
 // without a body: 204 and 205 never have one, and the operation may
 // declare others.

@@ -76,7 +76,7 @@ func resultType(o *ir.Operation) jen.Code {
 // method writes one operation:
 //
 //	func (s *BulkService) GetJob(ctx context.Context, jobID string, opts ...RequestOption) (*BulkGetJobResponse, error) {
-//		op := &operation{method: http.MethodGet, pathTemplate: "/bulk/{job_id}", path: "/bulk/" + url.PathEscape(jobID)}
+//		op := &operation{method: http.MethodGet, pathTemplate: "/bulk/{job_id}", path: "/bulk/" + pathEscape(jobID)}
 //		var out BulkGetJobResponse
 //		ok, err := s.core.call(ctx, op, &out, opts)
 //		...
@@ -152,7 +152,7 @@ func methodConst(m string) jen.Code {
 	return jen.Lit(m)
 }
 
-// pathExpr builds the escaped path: "/bulk/" + url.PathEscape(jobID) + "/run".
+// pathExpr builds the escaped path: "/bulk/" + pathEscape(jobID) + "/run".
 // Label and matrix styles put "." or ";name=" before the value.
 func pathExpr(o *ir.Operation) jen.Code {
 	var parts []jen.Code
@@ -172,7 +172,7 @@ func pathExpr(o *ir.Operation) jen.Code {
 		case "matrix": // /items/;color=blue
 			parts = append(parts, jen.Lit(";"+p.Name+"="))
 		}
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(jen.Id(p.GoName)))
+		parts = append(parts, jen.Id("pathEscape").Call(jen.Id(p.GoName)))
 		rest = rest[i+len(marker):]
 	}
 	if rest != "" || len(parts) == 0 {

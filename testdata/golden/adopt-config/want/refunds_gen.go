@@ -5,7 +5,6 @@ package adoptconfig
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"usertypes/decimal"
 )
 
@@ -24,7 +23,7 @@ func (s *RefundsService) RefundOrder(ctx context.Context, orderID string, req *R
 	op := &operation{
 		method:       http.MethodPost,
 		pathTemplate: "/orders/{order_id}/refunds",
-		path:         "/orders/" + url.PathEscape(orderID) + "/refunds",
+		path:         "/orders/" + pathEscape(orderID) + "/refunds",
 		body:         req,
 		accept:       "*/*",
 	}

@@ -5,7 +5,6 @@ package adoptextensions
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"usertypes/decimal"
 )
 
@@ -76,7 +75,7 @@ func (s *OrdersService) Fetch(ctx context.Context, orderID string, opts ...Reque
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/orders/{order_id}",
-		path:         "/orders/" + url.PathEscape(orderID),
+		path:         "/orders/" + pathEscape(orderID),
 	}
 	var out Purchase
 	ok, err := s.core.call(ctx, op, &out, opts)

@@ -5,7 +5,6 @@ package gonames
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -26,7 +25,7 @@ func (s *JobsService) Fetch(ctx context.Context, jobKey string, req *JobsFetchRe
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/jobs/{job_id}",
-		path:         "/jobs/" + url.PathEscape(jobKey),
+		path:         "/jobs/" + pathEscape(jobKey),
 	}
 	if req.WithUsers.Valid {
 		op.addQuery("include_users", strconv.FormatBool(bool(req.WithUsers.Value)))
@@ -52,7 +51,7 @@ func (s *JobsService) Replace(ctx context.Context, jobKey string, req *JobsRepla
 	op := &operation{
 		method:       http.MethodPut,
 		pathTemplate: "/jobs/{job_id}",
-		path:         "/jobs/" + url.PathEscape(jobKey),
+		path:         "/jobs/" + pathEscape(jobKey),
 		body:         req,
 		accept:       "*/*",
 	}

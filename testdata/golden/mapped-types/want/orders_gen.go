@@ -5,7 +5,6 @@ package mappedtypes
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"usertypes/decimal"
 )
 
@@ -65,7 +64,7 @@ func (s *OrdersService) Total(ctx context.Context, orderID string, opts ...Reque
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/orders/{order_id}/total",
-		path:         "/orders/" + url.PathEscape(orderID) + "/total",
+		path:         "/orders/" + pathEscape(orderID) + "/total",
 	}
 	var out decimal.Decimal
 	ok, err := s.core.call(ctx, op, &out, opts)

@@ -5,7 +5,6 @@ package minimal
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // PetsService groups the Pets operations. Reach it as Client.Pets.
@@ -20,7 +19,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...RequestO
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/pets/{petId}",
-		path:         "/pets/" + url.PathEscape(petID),
+		path:         "/pets/" + pathEscape(petID),
 		errorBody:    newErrorBody[Problem],
 	}
 	var out Pet

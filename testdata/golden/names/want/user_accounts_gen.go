@@ -5,7 +5,6 @@ package names
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // UserAccountsService is accounts of users.
@@ -23,7 +22,7 @@ func (s *UserAccountsService) Get(ctx context.Context, userID string, req *UserA
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/users/{user-id}",
-		path:         "/users/" + url.PathEscape(userID),
+		path:         "/users/" + pathEscape(userID),
 	}
 	if req.Type != "" {
 		op.addQuery("type", req.Type)
@@ -46,7 +45,7 @@ func (s *UserAccountsService) DeleteUsersUserID(ctx context.Context, userID stri
 	op := &operation{
 		method:       http.MethodDelete,
 		pathTemplate: "/users/{user-id}",
-		path:         "/users/" + url.PathEscape(userID),
+		path:         "/users/" + pathEscape(userID),
 		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)

@@ -5,7 +5,6 @@ package nullableref
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -20,7 +19,7 @@ func (s *DefaultService) GetThing(ctx context.Context, id string, opts ...Reques
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/things/{id}",
-		path:         "/things/" + url.PathEscape(id),
+		path:         "/things/" + pathEscape(id),
 	}
 	var out Thing
 	ok, err := s.core.call(ctx, op, &out, opts)

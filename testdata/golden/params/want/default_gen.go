@@ -24,7 +24,7 @@ func (s *DefaultService) GetColor(ctx context.Context, label string, matrix stri
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/colors/{label}/{matrix}",
-		path:         "/colors/" + "." + url.PathEscape(label) + "/" + ";matrix=" + url.PathEscape(matrix),
+		path:         "/colors/" + "." + pathEscape(label) + "/" + ";matrix=" + pathEscape(matrix),
 		accept:       "*/*",
 	}
 	_, err := s.core.call(ctx, op, nil, opts)
@@ -41,7 +41,7 @@ func (s *DefaultService) ListItems(ctx context.Context, a string, b string, req 
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/items/{a}/{b}",
-		path:         "/items/" + url.PathEscape(a) + "/" + url.PathEscape(b),
+		path:         "/items/" + pathEscape(a) + "/" + pathEscape(b),
 	}
 	if req.Tenant != "" {
 		op.addQuery("tenant", req.Tenant)

@@ -5,7 +5,6 @@ package repair
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -23,7 +22,7 @@ func (s *DefaultService) PickThumbnail(ctx context.Context, id string, req *Defa
 	op := &operation{
 		method:       http.MethodPost,
 		pathTemplate: "/videos/{id}/thumbnail",
-		path:         "/videos/" + url.PathEscape(id) + "/thumbnail",
+		path:         "/videos/" + pathEscape(id) + "/thumbnail",
 		body:         req,
 		accept:       "*/*",
 	}

@@ -5,7 +5,6 @@ package schemarefs
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -20,7 +19,7 @@ func (s *DefaultService) GetPet(ctx context.Context, id string, opts ...RequestO
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/pets/{id}",
-		path:         "/pets/" + url.PathEscape(id),
+		path:         "/pets/" + pathEscape(id),
 	}
 	var out Pet
 	ok, err := s.core.call(ctx, op, &out, opts)

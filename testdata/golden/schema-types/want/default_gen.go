@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/base64"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -45,7 +44,7 @@ func (s *DefaultService) GetShape(ctx context.Context, id string, req *DefaultGe
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/shapes/{id}",
-		path:         "/shapes/" + url.PathEscape(id),
+		path:         "/shapes/" + pathEscape(id),
 	}
 	if req.Digest != nil {
 		op.addQuery("digest", base64.URLEncoding.EncodeToString(req.Digest))

@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -83,7 +82,7 @@ func (s *DefaultService) GetBlob(ctx context.Context, id string, req *DefaultGet
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/things/{id}/blob",
-		path:         "/things/" + url.PathEscape(id) + "/blob",
+		path:         "/things/" + pathEscape(id) + "/blob",
 		accept:       "application/octet-stream",
 		security:     [][]string{{"key:api_key"}, {"bearer"}},
 	}

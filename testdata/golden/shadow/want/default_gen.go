@@ -6,7 +6,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // DefaultService groups the Default operations. Reach it as Client.Default.
@@ -24,7 +23,7 @@ func (s *DefaultService) Get(ctx context.Context, operation2 string, url2 string
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/{operation}/{url}/{http}/{cursor}/{context}",
-		path:         "/" + url.PathEscape(operation2) + "/" + url.PathEscape(url2) + "/" + url.PathEscape(http2) + "/" + url.PathEscape(cursor2) + "/" + url.PathEscape(context2),
+		path:         "/" + pathEscape(operation2) + "/" + pathEscape(url2) + "/" + pathEscape(http2) + "/" + pathEscape(cursor2) + "/" + pathEscape(context2),
 	}
 	if req.After != "" {
 		op.addQuery("after", req.After)

@@ -5,7 +5,6 @@ package shared
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // IssuesService groups the Issues operations. Reach it as Client.Issues.
@@ -23,7 +22,7 @@ func (s *IssuesService) ListIssues(ctx context.Context, repo string, req *Issues
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/repos/{repo}/issues",
-		path:         "/repos/" + url.PathEscape(repo) + "/issues",
+		path:         "/repos/" + pathEscape(repo) + "/issues",
 	}
 	if req.State != "" {
 		op.addQuery("state", string(req.State))
@@ -46,7 +45,7 @@ func (s *IssuesService) CreateLabel(ctx context.Context, repo string, req *Issue
 	op := &operation{
 		method:       http.MethodPost,
 		pathTemplate: "/repos/{repo}/labels",
-		path:         "/repos/" + url.PathEscape(repo) + "/labels",
+		path:         "/repos/" + pathEscape(repo) + "/labels",
 		body:         req,
 	}
 	var out IssuesCreateLabelResponse

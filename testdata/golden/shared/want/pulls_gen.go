@@ -5,7 +5,6 @@ package shared
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // PullsService groups the Pulls operations. Reach it as Client.Pulls.
@@ -23,7 +22,7 @@ func (s *PullsService) ListPulls(ctx context.Context, repo string, req *PullsLis
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/repos/{repo}/pulls",
-		path:         "/repos/" + url.PathEscape(repo) + "/pulls",
+		path:         "/repos/" + pathEscape(repo) + "/pulls",
 	}
 	if req.State != "" {
 		op.addQuery("state", string(req.State))

@@ -7,7 +7,6 @@ import (
 	"io"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // LogsService is log tails.
@@ -25,7 +24,7 @@ func (s *LogsService) Tail(ctx context.Context, app string, req *LogsTailRequest
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/logs/{app}",
-		path:         "/logs/" + url.PathEscape(app),
+		path:         "/logs/" + pathEscape(app),
 		accept:       "application/x-ndjson",
 	}
 	if req.Since != "" {
@@ -49,7 +48,7 @@ func (s *LogsService) TailStream(ctx context.Context, app string, req *LogsTailR
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/logs/{app}",
-		path:         "/logs/" + url.PathEscape(app),
+		path:         "/logs/" + pathEscape(app),
 		accept:       "application/x-ndjson",
 	}
 	if req.Since != "" {
@@ -65,7 +64,7 @@ func (s *LogsService) Raw(ctx context.Context, app string, opts ...RequestOption
 	op := &operation{
 		method:       http.MethodGet,
 		pathTemplate: "/logs/{app}/raw",
-		path:         "/logs/" + url.PathEscape(app) + "/raw",
+		path:         "/logs/" + pathEscape(app) + "/raw",
 		accept:       "text/event-stream",
 	}
 	return s.core.callText(ctx, op, opts)
