@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,17 +10,18 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// share declares each struct that the description spells out inline more
-// than once only once: every other struct with the same fields becomes an
-// alias of it (type WebhookForkeeLicense = License). GitHub's description
-// repeats inline objects across its operations and webhooks, so that a
-// quarter of its structs have the fields, types, tags and documentation of
-// another; each copy cost the build its own codec and JSON methods.
+// share declares each struct or enum that the description spells out
+// inline more than once only once: every other one with the same fields,
+// or the same values, becomes an alias of it (type WebhookForkeeLicense =
+// LicenseSimple). GitHub's description repeats inline objects across its
+// operations and webhooks, and Microsoft Graph gives each list operation
+// a $select enum of its own with the values of many others; each copy cost
+// the build a type, and a struct its codec and JSON methods too.
 //
 // Only inline schemas are shared away: a component keeps its own type, so
 // that two components with the same properties stay two types, as the
-// description names two concepts. An inline struct that matches a
-// component becomes an alias of the component; among inline structs alone
+// description names two concepts. An inline schema that matches a
+// component becomes an alias of the component; among inline schemas alone
 // the shortest name, then the first in order, is declared. The request
 // structs of operations are shared among themselves: Microsoft Graph
 // offers one action under many paths, each with its own operation.
@@ -56,7 +58,9 @@ func share(api *ir.API) {
 	// Enums refer to nothing, so one round settles them, before the
 	// structs whose fields they type.
 	shareRound(enums, enumKey, aliasOf)
-	for shareRound(structs, func(t *ir.Type) string { return requests[t] + structKey(t, resolve) }, aliasOf) > 0 {
+	structKeys := func(t *ir.Type) string { return requests[t] + structKey(t, resolve) }
+	for shareRound(structs, structKeys, aliasOf) > 0 {
+		// Structs whose fields name the structs just shared may match now.
 	}
 	for _, t := range append(structs, enums...) {
 		if target := aliasOf[t.Name]; target != "" {
@@ -70,13 +74,15 @@ func share(api *ir.API) {
 // group but the first an alias of the first, components excepted. It
 // returns how many it made aliases.
 func shareRound(types []*ir.Type, key func(*ir.Type) string, aliasOf map[string]string) int {
-	groups := map[string][]*ir.Type{}
-	var keys []string
+	// Types are grouped by a digest of their key, not the key itself: the
+	// keys of Graph beta's structs hold all their fields' docs.
+	groups := map[[sha256.Size]byte][]*ir.Type{}
+	var keys [][sha256.Size]byte
 	for _, t := range types {
 		if aliasOf[t.Name] != "" {
 			continue
 		}
-		k := key(t)
+		k := sha256.Sum256([]byte(key(t)))
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
