@@ -105,8 +105,10 @@ func paramText(v any) string {
 }
 
 // joinText joins values of a string type, such as an enum, with sep, for
-// a list parameter sent in one piece. It is generic so that every list of
-// enums shares one compiled function instead of a loop in each operation.
+// a list parameter sent in one piece. It is generic so that operations
+// share one compiled body instead of a loop each; the compiler still adds
+// a small wrapper per enum type, one reason why enums with the same values
+// are declared once, the others as aliases.
 func joinText[S ~string](values []S, sep string) string {
 	var b strings.Builder
 	for i, v := range values {
