@@ -76,9 +76,10 @@ type Type struct {
 	Pointer    string // where it was declared, "#/components/schemas/Job"
 	Deprecated bool
 	// Alias declares `type Name = Underlying` instead of a defined type.
-	// A Struct that is an alias keeps its Kind and Fields, which are those
-	// of the struct it names: a struct the description spells out again
-	// with the same fields is declared once (see load's share).
+	// A Struct or an Enum that is an alias keeps its Kind, and its Fields
+	// or Values, which are those of the type it names: a struct or enum
+	// the description spells out again is declared once (see load's
+	// share). An enum alias still declares constants of its own names.
 	Alias bool
 
 	// Struct and Tuple

@@ -106,8 +106,8 @@ func shareRound(types []*ir.Type, key func(*ir.Type) string, aliasOf map[string]
 	return shared
 }
 
-// declaredFirst orders the structs of one group: components first, then
-// the shortest name, then by name.
+// declaredFirst orders the types of one group: components first, then the
+// shortest name, then by name. The first is declared.
 func declaredFirst(x, y *ir.Type) int {
 	if cx, cy := isComponent(x), isComponent(y); cx != cy {
 		if cx {
