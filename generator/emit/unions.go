@@ -21,12 +21,28 @@ func (e *emitter) unionsFiles(add func(string, *jen.File)) {
 //	type Content struct { variant int; value any; raw json.RawMessage }
 //	func ContentOfElementalContent(v ElementalContent) Content
 //	func (u Content) AsElementalContent() (ElementalContent, bool)
+//
+// A union with the variants of another is an alias of it, with
+// constructors of its own names that return the other's.
 func (e *emitter) union(f *jen.File, t *ir.Type) {
 	text := docFor(t.Name, t.Doc, t.Name+" is one of several types.") + "\n\n" + t.Name + " holds one of:\n"
 	for _, v := range t.Variants {
 		text += "  - " + typeString(v.Type) + "\n"
 	}
-	docComment(f, deprecated(strings.TrimSpace(text+"\n"+howPicked(t)), t.Deprecated))
+	text += "\n" + howPicked(t)
+	if t.Alias {
+		text += "\n\n" + t.Name + " has the variants of " + t.Underlying.Name + ", so it is declared as an alias of it."
+	}
+	docComment(f, deprecated(strings.TrimSpace(text), t.Deprecated))
+	if t.Alias {
+		f.Type().Id(t.Name).Op("=").Id(t.Underlying.Name)
+		for _, v := range t.Variants {
+			ctor, same := t.Name+"Of"+v.Name, t.Underlying.Name+"Of"+v.Name
+			docComment(f, ctor+" returns "+article(t.Name)+" "+t.Name+" holding v, as "+same+" does.")
+			f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(jen.Return(jen.Id(same).Call(jen.Id("v"))))
+		}
+		return
+	}
 	f.Type().Id(t.Name).Struct(
 		jen.Id("variant").Int().Comment("1-based index into the variants; 0 when unknown"),
 		jen.Id("value").Any(),

@@ -76,10 +76,11 @@ type Type struct {
 	Pointer    string // where it was declared, "#/components/schemas/Job"
 	Deprecated bool
 	// Alias declares `type Name = Underlying` instead of a defined type.
-	// A Struct or an Enum that is an alias keeps its Kind, and its Fields
-	// or Values, which are those of the type it names: a struct or enum
-	// the description spells out again is declared once (see load's
-	// share). An enum alias still declares constants of its own names.
+	// A Struct, Enum or Union that is an alias keeps its Kind, and its
+	// Fields, Values or Variants, which are those of the type it names: a
+	// schema the description spells out again is declared once (see
+	// load's share). An enum alias still declares constants of its own
+	// names, and a union alias constructors.
 	Alias bool
 
 	// Struct and Tuple

@@ -10,10 +10,10 @@ import (
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// share declares each struct or enum that the description spells out
-// inline more than once only once: every other one with the same fields,
-// or the same values, becomes an alias of it (type WebhookForkeeLicense =
-// LicenseSimple). GitHub's description repeats inline objects across its
+// share declares each struct, enum or union that the description spells
+// out inline more than once only once: every other one with the same
+// fields, values or variants becomes an alias of it (type
+// WebhookForkeeLicense = LicenseSimple). GitHub's description repeats inline objects across its
 // operations and webhooks, and Microsoft Graph gives each list operation
 // a $select enum of its own with the values of many others; each copy cost
 // the build a type, and a struct its codec and JSON methods too.
@@ -38,7 +38,7 @@ func share(api *ir.API) {
 			}
 		}
 	}
-	var structs, enums []*ir.Type
+	var structs, enums, unions []*ir.Type
 	for _, t := range api.Types {
 		switch {
 		case t.Alias:
@@ -46,6 +46,8 @@ func share(api *ir.API) {
 			structs = append(structs, t)
 		case t.Kind == ir.Enum:
 			enums = append(enums, t)
+		case t.Kind == ir.Union:
+			unions = append(unions, t)
 		}
 	}
 	aliasOf := map[string]string{}
@@ -59,10 +61,12 @@ func share(api *ir.API) {
 	// structs whose fields they type.
 	shareRound(enums, enumKey, aliasOf)
 	structKeys := func(t *ir.Type) string { return requests[t] + structKey(t, resolve) }
-	for shareRound(structs, structKeys, aliasOf) > 0 {
-		// Structs whose fields name the structs just shared may match now.
+	unionKeys := func(t *ir.Type) string { return unionKey(t, resolve) }
+	for shareRound(structs, structKeys, aliasOf)+shareRound(unions, unionKeys, aliasOf) > 0 {
+		// Types whose fields or variants name the types just shared may
+		// match now.
 	}
-	for _, t := range append(structs, enums...) {
+	for _, t := range slices.Concat(structs, enums, unions) {
 		if target := aliasOf[t.Name]; target != "" {
 			u := ir.Ref(resolve(target))
 			t.Alias, t.Underlying = true, &u
@@ -152,6 +156,17 @@ func enumKey(t *ir.Type) string {
 	b.WriteString(t.Base.Name + "\n")
 	for _, v := range t.Values {
 		fmt.Fprintf(&b, "%T:%#v %q\n", v.Value, v.Value, v.Doc)
+	}
+	return b.String()
+}
+
+// unionKey spells how a union tells its variants apart and what they are,
+// with the names of the types they hold resolved as in structKey.
+func unionKey(t *ir.Type, resolve func(string) string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q\n", t.Discriminator)
+	for _, v := range t.Variants {
+		fmt.Fprintf(&b, "%q %s %q %q %q %q\n", v.Name, refKey(v.Type, resolve), v.Kinds, v.Required, v.Properties, v.Discriminators)
 	}
 	return b.String()
 }

@@ -95,6 +95,12 @@ func TestShareStructs(t *testing.T) {
 			op("/b", "getBb", "{type: object, properties: {x: {type: integer}}}") +
 			op("/c", "getC", "{type: object, properties: {x: {type: integer}}}"),
 		want: map[string]string{"GetAaaResponse": "GetCResponse", "GetBbResponse": "GetCResponse", "GetCResponse": ""},
+	}, {
+		name: "unions with the same variants, in the same order",
+		paths: op("/a", "getA", "{type: object, properties: {v: {anyOf: [{type: string}, {type: integer}]}, w: {type: boolean}}}") +
+			op("/b", "getB", "{type: object, properties: {v: {anyOf: [{type: string}, {type: integer}]}}}") +
+			op("/c", "getC", "{type: object, properties: {v: {anyOf: [{type: integer}, {type: string}]}}}"),
+		want: map[string]string{"GetAResponseV": "", "GetBResponseV": "GetAResponseV", "GetCResponseV": ""},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := shareHead + "paths:\n" + tt.paths

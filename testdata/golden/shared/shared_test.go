@@ -60,4 +60,20 @@ func TestSharedTypesBehaveAsTheirOwn(t *testing.T) {
 	if err != nil || string(out) != `{"login":"bob"}` {
 		t.Errorf("json.Marshal = %s, %v", out, err)
 	}
+
+	// A union alias keeps constructors of its own names, and decodes as the
+	// union it names.
+	var label IssuesCreateLabelResponse
+	if err := json.Unmarshal([]byte(`{"size":"L","weight":3}`), &label); err != nil {
+		t.Fatal(err)
+	}
+	size, okSize := label.Size.Value.AsString()
+	weight, okWeight := label.Weight.Value.AsInt()
+	if !okSize || size != "L" || !okWeight || weight != 3 {
+		t.Errorf("label = %+v", label)
+	}
+	w := IssuesCreateLabelResponseWeightOfString("heavy")
+	if s, ok := w.AsString(); !ok || s != "heavy" {
+		t.Errorf("IssuesCreateLabelResponseWeightOfString: %q, %t", s, ok)
+	}
 }

@@ -12,99 +12,21 @@ import (
 // DefaultGetShapeRequestNear holds one of:
 //   - string
 //   - int64
-type DefaultGetShapeRequestNear struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
-	raw     json.RawMessage // the JSON of an unknown variant
-}
+//
+// DefaultGetShapeRequestNear has the variants of ShapeID, so it is declared as
+// an alias of it.
+type DefaultGetShapeRequestNear = ShapeID
 
-// variantsOfDefaultGetShapeRequestNear tells the variants of DefaultGetShapeRequestNear apart, in order.
-var variantsOfDefaultGetShapeRequestNear = []unionVariant{{kinds: kindString}, {kinds: kindInteger}}
-
-// DefaultGetShapeRequestNearOfString returns a DefaultGetShapeRequestNear holding v.
+// DefaultGetShapeRequestNearOfString returns a DefaultGetShapeRequestNear
+// holding v, as ShapeIDOfString does.
 func DefaultGetShapeRequestNearOfString(v string) DefaultGetShapeRequestNear {
-	return DefaultGetShapeRequestNear{
-		value:   v,
-		variant: 1,
-	}
+	return ShapeIDOfString(v)
 }
 
-// AsString returns the string variant, and whether u holds it.
-func (u *DefaultGetShapeRequestNear) AsString() (string, bool) {
-	v, ok := u.value.(string)
-	return v, ok && u.variant == 1
-}
-
-// DefaultGetShapeRequestNearOfInt returns a DefaultGetShapeRequestNear holding v.
+// DefaultGetShapeRequestNearOfInt returns a DefaultGetShapeRequestNear holding
+// v, as ShapeIDOfInt does.
 func DefaultGetShapeRequestNearOfInt(v int64) DefaultGetShapeRequestNear {
-	return DefaultGetShapeRequestNear{
-		value:   v,
-		variant: 2,
-	}
-}
-
-// AsInt returns the int64 variant, and whether u holds it.
-func (u *DefaultGetShapeRequestNear) AsInt() (int64, bool) {
-	v, ok := u.value.(int64)
-	return v, ok && u.variant == 2
-}
-
-// IsKnown reports whether u holds one of the variants the API description lists.
-func (u *DefaultGetShapeRequestNear) IsKnown() bool {
-	return u.variant != 0
-}
-
-// Raw returns the JSON of a variant the API description does not list, as received.
-func (u *DefaultGetShapeRequestNear) Raw() json.RawMessage {
-	return u.raw
-}
-
-// moveJSON encodes or decodes u, as c directs. A document that matches no
-// variant, or does not decode as the one it matches, is kept as received
-// rather than failing.
-func (u *DefaultGetShapeRequestNear) moveJSON(c *jsonCodec) {
-	if c.decoding() {
-		data := c.rawValue()
-		if data == nil {
-			return
-		}
-		switch pickVariant(data, "", variantsOfDefaultGetShapeRequestNear) {
-		case 0:
-			var v string
-			if decodeValue(data, &v, stringValue) == nil {
-				*u = DefaultGetShapeRequestNearOfString(v)
-				return
-			}
-		case 1:
-			var v int64
-			if decodeValue(data, &v, int64Value) == nil {
-				*u = DefaultGetShapeRequestNearOfInt(v)
-				return
-			}
-		}
-		*u = DefaultGetShapeRequestNear{raw: bytes.Clone(data)}
-		return
-	}
-	switch u.variant {
-	case 1:
-		v := u.value.(string)
-		c.string(&v)
-	case 2:
-		v := u.value.(int64)
-		c.int64(&v)
-	default:
-		c.raw(&u.raw)
-	}
-}
-
-// MarshalJSON encodes u as the API expects it.
-func (u DefaultGetShapeRequestNear) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
-}
-
-// UnmarshalJSON decodes data into u.
-func (u *DefaultGetShapeRequestNear) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, u)
+	return ShapeIDOfInt(v)
 }
 
 // ShapeID is one of several types.

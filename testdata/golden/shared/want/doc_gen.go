@@ -10,6 +10,13 @@
 // description lists, and a value the server adds later decodes without error;
 // IsKnown(v) reports whether v is one of those listed.
 //
+// A union holds one of several types, built with its <Union>Of<Variant>
+// constructors and read with its As<Variant> accessors. Decoding picks the
+// variant by the discriminator property when the description names one, else by
+// the JSON type and the required properties present; a document that matches no
+// variant is kept as received, IsKnown reports false, Raw returns it, and it
+// encodes back unchanged.
+//
 // Quickstart:
 //
 //	client := shared.NewClient(shared.WithBearerToken(token))

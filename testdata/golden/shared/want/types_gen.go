@@ -37,6 +37,10 @@ func (v *Account) UnmarshalJSON(data []byte) error {
 
 // IssuesCreateLabelResponse is a schema of the API.
 type IssuesCreateLabelResponse struct {
+	Size Opt[IssuesCreateLabelResponseSize] `json:"size,omitzero"`
+
+	Weight Opt[IssuesCreateLabelResponseWeight] `json:"weight,omitzero"`
+
 	Owner Opt[IssuesCreateLabelResponseOwner] `json:"owner,omitzero"`
 
 	Color Opt[IssuesCreateLabelResponseColor] `json:"color,omitzero"`
@@ -44,17 +48,25 @@ type IssuesCreateLabelResponse struct {
 
 // membersOfIssuesCreateLabelResponse names the JSON members of
 // IssuesCreateLabelResponse, in the order of its moveJSON cases.
-var membersOfIssuesCreateLabelResponse = objectMembers{names: []string{"owner", "color"}}
+var membersOfIssuesCreateLabelResponse = objectMembers{names: []string{"size", "weight", "owner", "color"}}
 
 // moveJSON encodes or decodes v, as c directs.
 func (v *IssuesCreateLabelResponse) moveJSON(c *jsonCodec) {
 	for i := c.beginObject(&membersOfIssuesCreateLabelResponse); i >= 0; i = c.nextMember() {
 		switch i {
 		case 0:
+			if c.optional(&v.Size.Valid) {
+				v.Size.Value.moveJSON(c)
+			}
+		case 1:
+			if c.optional(&v.Weight.Valid) {
+				v.Weight.Value.moveJSON(c)
+			}
+		case 2:
 			if c.optional(&v.Owner.Valid) {
 				v.Owner.Value.moveJSON(c)
 			}
-		case 1:
+		case 3:
 			if c.optional(&v.Color.Valid) {
 				v.Color.Value.moveJSON(c)
 			}
