@@ -79,7 +79,7 @@ func (e *emitter) enumsFile(f *jen.File) *jen.File {
 func (e *emitter) enum(f *jen.File, t *ir.Type) {
 	doc := docFor(t.Name, t.Doc, t.Name+" is an enumeration of the API.")
 	if t.Alias {
-		doc += "\n\n" + t.Name + " has the values of " + t.Underlying.Name + ", so it is declared as an alias of it."
+		doc += aliasNote(t, "values")
 	}
 	docComment(f, deprecated(doc, t.Deprecated))
 	if t.Alias {

@@ -80,7 +80,7 @@ func (e *emitter) declare(f *jen.File, t *ir.Type) {
 	}
 	doc := docFor(t.Name, t.Doc, t.Name+" is a schema of the API.")
 	if t.Alias && t.Kind == ir.Struct {
-		doc += "\n\n" + t.Name + " has the fields of " + t.Underlying.Name + ", so it is declared as an alias of it."
+		doc += aliasNote(t, "fields")
 	}
 	docComment(f, deprecated(doc, t.Deprecated))
 	if t.Alias {
@@ -96,6 +96,13 @@ func (e *emitter) declare(f *jen.File, t *ir.Type) {
 	if !e.requests[t] || e.jsonBodies[t] {
 		e.structCodec(f, t)
 	}
+}
+
+// aliasNote is the paragraph that ends the doc comment of a struct, enum
+// or union declared as an alias of its twin: what the two have in common
+// (fields, values, variants) and which one is declared.
+func aliasNote(t *ir.Type, what string) string {
+	return "\n\n" + t.Name + " has the " + what + " of " + t.Underlying.Name + ", so it is declared as an alias of it."
 }
 
 // structFields renders the fields with their tags:

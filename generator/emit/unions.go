@@ -31,7 +31,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 	}
 	text += "\n" + howPicked(t)
 	if t.Alias {
-		text += "\n\n" + t.Name + " has the variants of " + t.Underlying.Name + ", so it is declared as an alias of it."
+		text += aliasNote(t, "variants")
 	}
 	docComment(f, deprecated(strings.TrimSpace(text), t.Deprecated))
 	if t.Alias {
