@@ -24,7 +24,8 @@ import (
 // through finish, which may be nil. finish is called on several
 // goroutines at once, as each file is rendered.
 func Files(api *ir.API, finish func(name string, src []byte) ([]byte, error)) (map[string][]byte, error) {
-	e := &emitter{api: api, requests: map[*ir.Type]bool{}, jsonBodies: map[*ir.Type]bool{}, byName: map[string]*ir.Type{}}
+	e := &emitter{api: api, requests: map[*ir.Type]bool{}, jsonBodies: map[*ir.Type]bool{},
+		byName: map[string]*ir.Type{}, sharedRequests: map[string]bool{}}
 	for _, t := range api.Types {
 		e.byName[t.Name] = t
 	}
@@ -33,6 +34,9 @@ func Files(api *ir.API, finish func(name string, src []byte) ([]byte, error)) (m
 			if o.Request != nil {
 				e.requests[o.Request] = true
 				e.jsonBodies[o.Request] = o.Body == ir.JSONFields
+				if o.Request.Alias {
+					e.sharedRequests[o.Request.Underlying.Name] = true
+				}
 			}
 		}
 	}
@@ -125,7 +129,10 @@ type emitter struct {
 	// from JSON, so that the examples' helpers declare exampleValue.
 	usesExampleValue bool
 	byName           map[string]*ir.Type
-	fileBases        map[*ir.Service]string // see serviceFileBases
+	// sharedRequests names the request structs that other operations'
+	// request structs are aliases of; see paramsMethod.
+	sharedRequests map[string]bool
+	fileBases      map[*ir.Service]string // see serviceFileBases
 }
 
 // serviceFileBases names each service's file: Bulk -> bulk (bulk_gen.go).

@@ -27,7 +27,7 @@ var emitsOwn = []string{
 	// methods and fields of generated types
 	"core", "serveExample", "canonicalJSON", "printResponse", "exampleValue",
 	"MarshalJSON", "UnmarshalJSON", "IsKnown", "set", "Raw", "Body",
-	"moveJSON", "names", "additional",
+	"moveJSON", "addParams", "names", "additional",
 	"raw", "variant", "value", "discriminator", "kinds", "required", "properties",
 	"Rest", // a tuple's elements after its declared ones
 }

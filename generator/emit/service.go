@@ -26,9 +26,37 @@ func (e *emitter) serviceFile(s *ir.Service) *jen.File {
 	for _, o := range s.Operations {
 		if o.Request != nil {
 			e.declare(f, o.Request)
+			if e.sharedRequests[o.Request.Name] {
+				e.paramsMethod(f, o)
+			}
 		}
 	}
 	return f
+}
+
+// paramsMethod gives a request struct that other operations share the
+// method that puts its query, header and cookie parameters on the
+// operation, when it has any:
+//
+//	func (req *BulkGetUsersRequest) addParams(op *operation) {
+//		if req.Cursor.Valid {
+//			op.addQuery("cursor", req.Cursor.Value)
+//		}
+//	}
+//
+// Every operation whose request struct is this one or an alias of it calls
+// the method, so that the code is compiled once per struct rather than
+// once per operation: Microsoft Graph beta's 21,000 operations with a
+// request share 3,400 structs. load only shares a request struct among
+// operations that send its parameters the same way. An operation whose
+// request struct is its own puts the parameters on in its body.
+func (e *emitter) paramsMethod(f *jen.File, o *ir.Operation) {
+	stmts := e.paramStatements(o)
+	if len(stmts) == 0 {
+		return
+	}
+	docComment(f, "addParams puts the parameters of req on op. Optional values that are absent are not sent.")
+	f.Func().Params(jen.Id("req").Op("*").Id(o.Request.Name)).Id("addParams").Params(jen.Id("op").Op("*").Id("operation")).Block(stmts...)
 }
 
 // methodDoc is the doc comment of a method, ending with its route.
@@ -86,7 +114,11 @@ func (e *emitter) method(f *jen.File, s *ir.Service, o *ir.Operation) {
 		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(jen.Id("req").Op("=").New(jen.Id(o.Request.Name))))
 	}
 	body = append(body, jen.Id("op").Op(":=").Op("&").Id("operation").Add(e.opFields(o)))
-	body = append(body, e.paramStatements(o)...)
+	if params := e.paramStatements(o); len(params) > 0 && (o.Request.Alias || e.sharedRequests[o.Request.Name]) {
+		body = append(body, jen.Id("req").Dot("addParams").Call(jen.Id("op")))
+	} else {
+		body = append(body, params...)
+	}
 	body = append(body, e.formStatements(o)...)
 	body = append(body, e.callStatements(o)...)
 	docComment(f, methodDoc(o))

@@ -29,12 +29,14 @@ import (
 // refer to structs just shared become equal in turn.
 func share(api *ir.API) {
 	// A request struct is only shared with another operation's whose body
-	// is of the same kind, so that the codec each needs is the same.
+	// is of the same kind, so that the codec each needs is the same, and
+	// that sends its parameters the same way, so that the struct's
+	// addParams method serves both.
 	requests := map[*ir.Type]string{}
 	for _, s := range api.Services {
 		for _, o := range s.Operations {
 			if o.Request != nil {
-				requests[o.Request] = fmt.Sprintf("request %d\n", o.Body)
+				requests[o.Request] = fmt.Sprintf("request %d\n", o.Body) + paramKey(o.Params)
 			}
 		}
 	}
@@ -145,6 +147,19 @@ func structKey(t *ir.Type, resolve func(string) string) string {
 	}
 	if t.Additional != nil {
 		b.WriteString("+" + refKey(*t.Additional, resolve))
+	}
+	return b.String()
+}
+
+// paramKey spells how an operation sends the parameters its request
+// struct holds: under which name, where and in which style. Their types
+// are the fields' own, in structKey.
+func paramKey(params []*ir.Param) string {
+	var b strings.Builder
+	for _, p := range params {
+		if p.In != ir.InPath {
+			fmt.Fprintf(&b, "param %q %q %q %q %t\n", p.GoName, p.Name, p.In, p.Style, p.Explode)
+		}
 	}
 	return b.String()
 }

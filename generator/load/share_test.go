@@ -152,16 +152,25 @@ func TestShareRequests(t *testing.T) {
 		return "  " + path + ":\n    post:\n      operationId: " + id + "\n" + extra +
 			"      responses: {\"204\": {description: done}}\n"
 	}
+	// The same field, sent in a header, or as a list in another style.
+	header := "      parameters: [{name: q, in: header, schema: {type: string}}]\n"
+	list := func(style string) string {
+		return "      parameters: [{name: q, in: query, style: " + style + ", explode: false, schema: {type: array, items: {type: string}}}]\n"
+	}
 	text := shareHead + "paths:\n" +
-		post("/a", "searchA", query) + post("/b", "searchBb", query) +
+		post("/a", "searchA", query) + post("/b", "searchBb", query) + post("/h", "searchH", header) +
 		post("/c", "createC", body("application/json")) + post("/d", "createDd", body("application/json")) +
-		post("/e", "formE", body("application/x-www-form-urlencoded"))
+		post("/e", "formE", body("application/x-www-form-urlencoded")) +
+		post("/f", "listF", list("form")) + post("/p", "listP", list("pipeDelimited")) + post("/g", "listGg", list("form"))
 	got := aliasTargets(loadText(t, text))
 	for name, want := range map[string]string{
 		"SearchBbRequest": "SearchARequest",
+		"SearchHRequest":  "", // its parameter is a header: addParams differs
 		"CreateDdRequest": "CreateCRequest",
 		"FormERequest":    "", // a form body is sent otherwise than a JSON one
 		"CreateCRequest":  "",
+		"ListPRequest":    "", // "|" joins its list, not ","
+		"ListGgRequest":   "ListFRequest",
 	} {
 		if g, ok := got[name]; !ok || g != want {
 			t.Errorf("%s: alias of %q (declared: %t), want %q", name, g, ok, want)

@@ -25,9 +25,7 @@ func (s *DefaultService) ListEvents(ctx context.Context, req *DefaultListEventsR
 		pathTemplate: "/events",
 		path:         "/events",
 	}
-	if req.After != "" {
-		op.addQuery("after", req.After)
-	}
+	req.addParams(op)
 	var out DefaultListEventsResponse
 	ok, err := s.core.call(ctx, op, &out, opts)
 	if err != nil || !ok {
@@ -69,9 +67,7 @@ func (s *DefaultService) ListLogs(ctx context.Context, req *DefaultListLogsReque
 		pathTemplate: "/logs",
 		path:         "/logs",
 	}
-	if req.After != "" {
-		op.addQuery("after", req.After)
-	}
+	req.addParams(op)
 	var out DefaultListLogsResponse
 	ok, err := s.core.call(ctx, op, &out, opts)
 	if err != nil || !ok {
@@ -111,4 +107,12 @@ type DefaultListEventsRequest = DefaultListLogsRequest
 type DefaultListLogsRequest struct {
 	// Sent as the query parameter "after".
 	After string `json:"-"`
+}
+
+// addParams puts the parameters of req on op. Optional values that are absent
+// are not sent.
+func (req *DefaultListLogsRequest) addParams(op *operation) {
+	if req.After != "" {
+		op.addQuery("after", req.After)
+	}
 }

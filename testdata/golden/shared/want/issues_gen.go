@@ -24,12 +24,7 @@ func (s *IssuesService) ListIssues(ctx context.Context, repo string, req *Issues
 		pathTemplate: "/repos/{repo}/issues",
 		path:         "/repos/" + pathEscape(repo) + "/issues",
 	}
-	if req.State != "" {
-		op.addQuery("state", string(req.State))
-	}
-	if len(req.Select) > 0 {
-		op.addQuery("select", joinText(req.Select, ","))
-	}
+	req.addParams(op)
 	var out []IssuesListIssuesResponseItem
 	_, err := s.core.call(ctx, op, &out, opts)
 	return out, err

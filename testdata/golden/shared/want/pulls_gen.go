@@ -24,12 +24,7 @@ func (s *PullsService) ListPulls(ctx context.Context, repo string, req *PullsLis
 		pathTemplate: "/repos/{repo}/pulls",
 		path:         "/repos/" + pathEscape(repo) + "/pulls",
 	}
-	if req.State != "" {
-		op.addQuery("state", string(req.State))
-	}
-	if len(req.Select) > 0 {
-		op.addQuery("select", joinText(req.Select, ","))
-	}
+	req.addParams(op)
 	var out []PullsListPullsResponseItem
 	_, err := s.core.call(ctx, op, &out, opts)
 	return out, err
@@ -42,4 +37,15 @@ type PullsListPullsRequest struct {
 
 	// Sent as the query parameter "select".
 	Select []PullsListPullsRequestSelectItem `json:"-"`
+}
+
+// addParams puts the parameters of req on op. Optional values that are absent
+// are not sent.
+func (req *PullsListPullsRequest) addParams(op *operation) {
+	if req.State != "" {
+		op.addQuery("state", string(req.State))
+	}
+	if len(req.Select) > 0 {
+		op.addQuery("select", joinText(req.Select, ","))
+	}
 }
