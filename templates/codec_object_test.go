@@ -177,7 +177,7 @@ func TestEncodeBodyAndDecodeJSON(t *testing.T) {
 // object, a list of strings, or JSON it could not place.
 type codecUnion struct {
 	variant int // 1: codecInner, 2: []string; 0: raw
-	value   any
+	value   any // *codecInner or []string
 	raw     json.RawMessage
 }
 
@@ -194,8 +194,8 @@ func (u *codecUnion) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "", codecUnionVariants) {
 		case 0:
-			var v codecInner
-			if decodeValue(data, &v, (*codecInner).moveJSON) == nil {
+			v := new(codecInner)
+			if unmarshalJSON(data, v) == nil {
 				*u = codecUnion{variant: 1, value: v}
 				return
 			}
@@ -209,10 +209,11 @@ func (u *codecUnion) moveJSON(c *jsonCodec) {
 		*u = codecUnion{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
-	case 1:
-		v := u.value.(codecInner)
-		v.moveJSON(c)
 	case 2:
 		v := u.value.([]string)
 		moveSlice(c, &v, stringValue)
@@ -229,7 +230,7 @@ func TestCodecUnion(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []codecUnion{
-		{variant: 1, value: codecInner{A: 1, B: "x"}},
+		{variant: 1, value: &codecInner{A: 1, B: "x"}},
 		{variant: 2, value: []string{"s", "t"}},
 		{raw: json.RawMessage(`{"b":"no a"}`)},
 		{raw: json.RawMessage(`[1]`)},

@@ -14,8 +14,8 @@ import (
 //   - ElementalContentSugar
 //   - ElementalContent
 type Content struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -33,29 +33,35 @@ var variantsOfContent = []unionVariant{{
 // ContentOfElementalContentSugar returns a Content holding v.
 func ContentOfElementalContentSugar(v ElementalContentSugar) Content {
 	return Content{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsElementalContentSugar returns the ElementalContentSugar variant, and whether u holds it.
 func (u *Content) AsElementalContentSugar() (ElementalContentSugar, bool) {
-	v, ok := u.value.(ElementalContentSugar)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*ElementalContentSugar)
+	if !ok || u.variant != 1 {
+		return ElementalContentSugar{}, false
+	}
+	return *p, true
 }
 
 // ContentOfElementalContent returns a Content holding v.
 func ContentOfElementalContent(v ElementalContent) Content {
 	return Content{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsElementalContent returns the ElementalContent variant, and whether u holds it.
 func (u *Content) AsElementalContent() (ElementalContent, bool) {
-	v, ok := u.value.(ElementalContent)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*ElementalContent)
+	if !ok || u.variant != 2 {
+		return ElementalContent{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -79,31 +85,32 @@ func (u *Content) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "", variantsOfContent) {
 		case 0:
-			var v ElementalContentSugar
-			if unmarshalJSON(data, &v) == nil {
-				*u = ContentOfElementalContentSugar(v)
+			v := new(ElementalContentSugar)
+			if unmarshalJSON(data, v) == nil {
+				*u = Content{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v ElementalContent
-			if unmarshalJSON(data, &v) == nil {
-				*u = ContentOfElementalContent(v)
+			v := new(ElementalContent)
+			if unmarshalJSON(data, v) == nil {
+				*u = Content{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = Content{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(ElementalContentSugar)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(ElementalContent)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
@@ -130,8 +137,8 @@ func (u *Content) UnmarshalJSON(data []byte) error {
 //
 // The "type" property names the variant.
 type ElementalNode struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -184,15 +191,18 @@ func ElementalNodeOfElementalTextNode(v ElementalTextNode) ElementalNode {
 		v.Type = "text"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsElementalTextNode returns the ElementalTextNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalTextNode() (ElementalTextNode, bool) {
-	v, ok := u.value.(ElementalTextNode)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*ElementalTextNode)
+	if !ok || u.variant != 1 {
+		return ElementalTextNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalMetaNode returns an ElementalNode holding v, with its type property set to "meta" when v leaves it empty.
@@ -201,15 +211,18 @@ func ElementalNodeOfElementalMetaNode(v ElementalMetaNode) ElementalNode {
 		v.Type = "meta"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsElementalMetaNode returns the ElementalMetaNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalMetaNode() (ElementalMetaNode, bool) {
-	v, ok := u.value.(ElementalMetaNode)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*ElementalMetaNode)
+	if !ok || u.variant != 2 {
+		return ElementalMetaNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalChannelNode returns an ElementalNode holding v, with its type property set to "channel" when v leaves it empty.
@@ -218,15 +231,18 @@ func ElementalNodeOfElementalChannelNode(v ElementalChannelNode) ElementalNode {
 		v.Type = "channel"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 3,
 	}
 }
 
 // AsElementalChannelNode returns the ElementalChannelNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalChannelNode() (ElementalChannelNode, bool) {
-	v, ok := u.value.(ElementalChannelNode)
-	return v, ok && u.variant == 3
+	p, ok := u.value.(*ElementalChannelNode)
+	if !ok || u.variant != 3 {
+		return ElementalChannelNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalImageNode returns an ElementalNode holding v, with its type property set to "image" when v leaves it empty.
@@ -235,15 +251,18 @@ func ElementalNodeOfElementalImageNode(v ElementalImageNode) ElementalNode {
 		v.Type = "image"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 4,
 	}
 }
 
 // AsElementalImageNode returns the ElementalImageNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalImageNode() (ElementalImageNode, bool) {
-	v, ok := u.value.(ElementalImageNode)
-	return v, ok && u.variant == 4
+	p, ok := u.value.(*ElementalImageNode)
+	if !ok || u.variant != 4 {
+		return ElementalImageNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalActionNode returns an ElementalNode holding v, with its type property set to "action" when v leaves it empty.
@@ -252,15 +271,18 @@ func ElementalNodeOfElementalActionNode(v ElementalActionNode) ElementalNode {
 		v.Type = "action"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 5,
 	}
 }
 
 // AsElementalActionNode returns the ElementalActionNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalActionNode() (ElementalActionNode, bool) {
-	v, ok := u.value.(ElementalActionNode)
-	return v, ok && u.variant == 5
+	p, ok := u.value.(*ElementalActionNode)
+	if !ok || u.variant != 5 {
+		return ElementalActionNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalDividerNode returns an ElementalNode holding v, with its type property set to "divider" when v leaves it empty.
@@ -269,15 +291,18 @@ func ElementalNodeOfElementalDividerNode(v ElementalDividerNode) ElementalNode {
 		v.Type = "divider"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 6,
 	}
 }
 
 // AsElementalDividerNode returns the ElementalDividerNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalDividerNode() (ElementalDividerNode, bool) {
-	v, ok := u.value.(ElementalDividerNode)
-	return v, ok && u.variant == 6
+	p, ok := u.value.(*ElementalDividerNode)
+	if !ok || u.variant != 6 {
+		return ElementalDividerNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalQuoteNode returns an ElementalNode holding v, with its type property set to "quote" when v leaves it empty.
@@ -286,15 +311,18 @@ func ElementalNodeOfElementalQuoteNode(v ElementalQuoteNode) ElementalNode {
 		v.Type = "quote"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 7,
 	}
 }
 
 // AsElementalQuoteNode returns the ElementalQuoteNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalQuoteNode() (ElementalQuoteNode, bool) {
-	v, ok := u.value.(ElementalQuoteNode)
-	return v, ok && u.variant == 7
+	p, ok := u.value.(*ElementalQuoteNode)
+	if !ok || u.variant != 7 {
+		return ElementalQuoteNode{}, false
+	}
+	return *p, true
 }
 
 // ElementalNodeOfElementalHTMLNode returns an ElementalNode holding v, with its type property set to "html" when v leaves it empty.
@@ -303,15 +331,18 @@ func ElementalNodeOfElementalHTMLNode(v ElementalHTMLNode) ElementalNode {
 		v.Type = "html"
 	}
 	return ElementalNode{
-		value:   v,
+		value:   &v,
 		variant: 8,
 	}
 }
 
 // AsElementalHTMLNode returns the ElementalHTMLNode variant, and whether u holds it.
 func (u *ElementalNode) AsElementalHTMLNode() (ElementalHTMLNode, bool) {
-	v, ok := u.value.(ElementalHTMLNode)
-	return v, ok && u.variant == 8
+	p, ok := u.value.(*ElementalHTMLNode)
+	if !ok || u.variant != 8 {
+		return ElementalHTMLNode{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -335,85 +366,110 @@ func (u *ElementalNode) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "type", variantsOfElementalNode) {
 		case 0:
-			var v ElementalTextNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalTextNode(v)
+			v := new(ElementalTextNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "text"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v ElementalMetaNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalMetaNode(v)
+			v := new(ElementalMetaNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "meta"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		case 2:
-			var v ElementalChannelNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalChannelNode(v)
+			v := new(ElementalChannelNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "channel"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 3,
+				}
 				return
 			}
 		case 3:
-			var v ElementalImageNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalImageNode(v)
+			v := new(ElementalImageNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "image"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 4,
+				}
 				return
 			}
 		case 4:
-			var v ElementalActionNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalActionNode(v)
+			v := new(ElementalActionNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "action"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 5,
+				}
 				return
 			}
 		case 5:
-			var v ElementalDividerNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalDividerNode(v)
+			v := new(ElementalDividerNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "divider"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 6,
+				}
 				return
 			}
 		case 6:
-			var v ElementalQuoteNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalQuoteNode(v)
+			v := new(ElementalQuoteNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "quote"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 7,
+				}
 				return
 			}
 		case 7:
-			var v ElementalHTMLNode
-			if unmarshalJSON(data, &v) == nil {
-				*u = ElementalNodeOfElementalHTMLNode(v)
+			v := new(ElementalHTMLNode)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "html"
+				}
+				*u = ElementalNode{
+					value:   v,
+					variant: 8,
+				}
 				return
 			}
 		}
 		*u = ElementalNode{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(ElementalTextNode)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(ElementalMetaNode)
-		v.moveJSON(c)
-	case 3:
-		v := u.value.(ElementalChannelNode)
-		v.moveJSON(c)
-	case 4:
-		v := u.value.(ElementalImageNode)
-		v.moveJSON(c)
-	case 5:
-		v := u.value.(ElementalActionNode)
-		v.moveJSON(c)
-	case 6:
-		v := u.value.(ElementalDividerNode)
-		v.moveJSON(c)
-	case 7:
-		v := u.value.(ElementalQuoteNode)
-		v.moveJSON(c)
-	case 8:
-		v := u.value.(ElementalHTMLNode)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
@@ -434,8 +490,8 @@ func (u *ElementalNode) UnmarshalJSON(data []byte) error {
 //   - map[string]any
 //   - string
 type InboundBulkMessageLocale struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -508,6 +564,10 @@ func (u *InboundBulkMessageLocale) moveJSON(c *jsonCodec) {
 		*u = InboundBulkMessageLocale{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(map[string]any)
@@ -536,8 +596,8 @@ func (u *InboundBulkMessageLocale) UnmarshalJSON(data []byte) error {
 //   - string
 //   - int64
 type MessageExpiryExpiresIn struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -606,6 +666,10 @@ func (u *MessageExpiryExpiresIn) moveJSON(c *jsonCodec) {
 			}
 		}
 		*u = MessageExpiryExpiresIn{raw: bytes.Clone(data)}
+		return
+	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
 		return
 	}
 	switch u.variant {

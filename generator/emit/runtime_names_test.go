@@ -21,7 +21,7 @@ var emitsOwn = []string{
 	// locals and parameters
 	"_", "b", "base", "body", "c", "client", "ctx", "cursor", "data", "doc",
 	"form", "i", "k", "key", "kv", "line", "mw", "ok", "op", "opts", "out", "p",
-	"page", "parts", "r", "req", "res", "s", "srv", "status", "t", "T", "u",
+	"m", "page", "parts", "r", "req", "res", "s", "srv", "status", "t", "T", "u",
 	"v", "w", "E",
 	// declared by emit: the service's field, the examples' helpers, the
 	// methods and fields of generated types

@@ -45,7 +45,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 	}
 	f.Type().Id(t.Name).Struct(
 		jen.Id("variant").Int().Comment("1-based index into the variants; 0 when unknown"),
-		jen.Id("value").Any(),
+		jen.Id("value").Any().Comment("the variant held, by pointer when it has a moveJSON method"),
 		jen.Id("raw").Qual("encoding/json", "RawMessage").Comment("the JSON of an unknown variant"),
 	)
 	table := "variantsOf" + t.Name // no runtime name starts so, and type names are unique
@@ -135,14 +135,46 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 		body = append(body, fill)
 		doc = ctor + " returns " + article(t.Name) + " " + t.Name + " holding v, with its " + t.Discriminator + " property set to " + value + " when v leaves it empty."
 	}
-	body = append(body, jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): jen.Id("v")})))
+	held := jen.Id("v")
+	if e.heldByPointer(v.Type) {
+		held = jen.Op("&").Id("v")
+	}
+	body = append(body, jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): held})))
 	f.Comment(doc)
 	f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(body...)
 	f.Comment("As" + v.Name + " returns the " + typeString(v.Type) + " variant, and whether u holds it.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool()).Block(
-		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
-		jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("variant").Op("==").Lit(i+1)),
+	accessor := f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool())
+	if !e.heldByPointer(v.Type) {
+		accessor.Block(
+			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
+			jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("variant").Op("==").Lit(i+1)),
+		)
+		return
+	}
+	accessor.Block(
+		jen.List(jen.Id("p"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(jen.Op("*").Add(typeCode(v.Type))),
+		jen.If(jen.Op("!").Id("ok").Op("||").Id("u").Dot("variant").Op("!=").Lit(i+1)).Block(
+			jen.Return(jen.Add(typeCode(v.Type)).Values(), jen.False()),
+		),
+		jen.Return(jen.Op("*").Id("p"), jen.True()),
 	)
+}
+
+// heldByPointer reports whether a union holds a variant of type r by
+// pointer: a struct, union or tuple, or a type defined over one, which
+// has a moveJSON method of its own. The union's moveJSON then decodes into
+// and encodes from the value where it lies. Held by value, each variant
+// would need a copy of its own in moveJSON's frame: Microsoft Graph beta's
+// entity union, of 1,546 large structs, had a frame of megabytes whose
+// stack maps alone took the compiler 174 MB. Nothing else refers to the
+// value: the constructor stores a copy of its argument and the accessor
+// returns a copy, so a union behaves as a value either way.
+func (e *emitter) heldByPointer(r ir.TypeRef) bool {
+	if r.Kind != ir.Named {
+		return false
+	}
+	t := e.byName[r.Name]
+	return t != nil && (t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t))
 }
 
 // unionCommon writes IsKnown, Raw and the JSON methods. The accessors
@@ -169,25 +201,44 @@ func (e *emitter) unionCommon(f *jen.File, t *ir.Type, table string) {
 //			data := c.rawValue()
 //			switch pickVariant(data, "", variantsOfContent) {
 //			case 0:
-//				var v ElementalContentSugar
-//				if unmarshalJSON(data, &v) == nil {
-//					*u = ContentOfElementalContentSugar(v)
+//				v := new(ElementalContentSugar)
+//				if unmarshalJSON(data, v) == nil {
+//					*u = Content{value: v, variant: 1}
 //					return
 //				}
 //			}
 //			*u = Content{raw: bytes.Clone(data)}
 //			return
 //		}
-//		switch v := u.value.(type) {
-//		case ElementalContentSugar:
-//			v.moveJSON(c)
-//		default:
-//			c.raw(&u.raw)
+//		if m, ok := u.value.(jsonMover); ok {
+//			m.moveJSON(c)
+//			return
 //		}
+//		c.raw(&u.raw)
 //	}
+//
+// A variant held by pointer encodes itself through jsonMover; one held by
+// value (a string, a list) has a case of its own in a switch on
+// u.variant, before the raw JSON of an unknown variant.
 func (e *emitter) unionCodec(f *jen.File, t *ir.Type, table string) {
 	var decode, encode []jen.Code
 	for i, v := range t.Variants {
+		if e.heldByPointer(v.Type) {
+			// Decoded in place and set as the constructor would, its
+			// discriminator filled in when the document left it out.
+			set := []jen.Code{}
+			if fill, _ := e.discriminatorFill(t, v); fill != nil {
+				set = append(set, fill)
+			}
+			set = append(set,
+				jen.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): jen.Id("v")}),
+				jen.Return())
+			decode = append(decode, jen.Case(jen.Lit(i)).Block(
+				jen.Id("v").Op(":=").New(typeCode(v.Type)),
+				jen.If(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()).Block(set...),
+			))
+			continue // encoded through jsonMover, below
+		}
 		decode = append(decode, jen.Case(jen.Lit(i)).Block(
 			jen.Var().Id("v").Add(typeCode(v.Type)),
 			jen.If(e.decodeVariant(v.Type).Op("==").Nil()).Block(
@@ -204,7 +255,7 @@ func (e *emitter) unionCodec(f *jen.File, t *ir.Type, table string) {
 	f.Comment("moveJSON encodes or decodes u, as c directs. A document that matches no")
 	f.Comment("variant, or does not decode as the one it matches, is kept as received")
 	f.Comment("rather than failing.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("moveJSON").Params(jen.Id("c").Op("*").Id("jsonCodec")).Block(
+	body := []jen.Code{
 		jen.If(jen.Id("c").Dot("decoding").Call()).Block(
 			jen.Id("data").Op(":=").Id("c").Dot("rawValue").Call(),
 			jen.If(jen.Id("data").Op("==").Nil()).Block(jen.Return()),
@@ -212,8 +263,17 @@ func (e *emitter) unionCodec(f *jen.File, t *ir.Type, table string) {
 			jen.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Qual("bytes", "Clone").Call(jen.Id("data"))}),
 			jen.Return(),
 		),
-		jen.Switch(jen.Id("u").Dot("variant")).Block(encode...),
-	)
+		jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(jen.Id("jsonMover")), jen.Id("ok")).Block(
+			jen.Id("m").Dot("moveJSON").Call(jen.Id("c")),
+			jen.Return(),
+		),
+	}
+	if len(encode) == 1 {
+		body = append(body, jen.Id("c").Dot("raw").Call(jen.Op("&").Id("u").Dot("raw")))
+	} else {
+		body = append(body, jen.Switch(jen.Id("u").Dot("variant")).Block(encode...))
+	}
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("moveJSON").Params(jen.Id("c").Op("*").Id("jsonCodec")).Block(body...)
 }
 
 // discriminatorFill sets the discriminator property of a variant that the

@@ -130,3 +130,42 @@ func TestOneOfBesideProperties(t *testing.T) {
 		t.Errorf("tag = %+v", tag)
 	}
 }
+
+// TestUnionIsAValue checks that a union holding a struct by pointer still
+// behaves as a value: neither the constructor's argument, nor what an
+// accessor returns, nor a decoded copy is shared with the union.
+func TestUnionIsAValue(t *testing.T) {
+	e := ContactEmail{Email: "a@example.com"}
+	u := ContactOfEmail(e)
+	e.Email = "changed@example.com"
+	got, ok := u.AsEmail()
+	if !ok || got.Email != "a@example.com" {
+		t.Fatalf("after changing the constructor's argument: %+v %v", got, ok)
+	}
+	got.Email = "changed@example.com"
+	if again, _ := u.AsEmail(); again.Email != "a@example.com" {
+		t.Errorf("after changing what the accessor returned: %q", again.Email)
+	}
+	if _, ok := u.AsPhone(); ok {
+		t.Error("an email reads as a phone")
+	}
+	out, err := json.Marshal(u)
+	if err != nil || string(out) != `{"email":"a@example.com"}` {
+		t.Errorf("encoded %s, %v", out, err)
+	}
+
+	var decoded Contact
+	if err := json.Unmarshal([]byte(`{"email":"b@example.com"}`), &decoded); err != nil {
+		t.Fatal(err)
+	}
+	first := decoded
+	if err := json.Unmarshal([]byte(`{"email":"c@example.com"}`), &decoded); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := first.AsEmail(); e.Email != "b@example.com" {
+		t.Errorf("a copy changed when the original was decoded into again: %q", e.Email)
+	}
+	if e, _ := decoded.AsEmail(); e.Email != "c@example.com" {
+		t.Errorf("decoded again: %q", e.Email)
+	}
+}

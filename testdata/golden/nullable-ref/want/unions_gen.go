@@ -14,8 +14,8 @@ import (
 //   - IdentitySet
 //   - map[string]any
 type ThingColorOrSet struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -43,15 +43,18 @@ func (u *ThingColorOrSet) AsColor() (Color, bool) {
 // ThingColorOrSetOfIdentitySet returns a ThingColorOrSet holding v.
 func ThingColorOrSetOfIdentitySet(v IdentitySet) ThingColorOrSet {
 	return ThingColorOrSet{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsIdentitySet returns the IdentitySet variant, and whether u holds it.
 func (u *ThingColorOrSet) AsIdentitySet() (IdentitySet, bool) {
-	v, ok := u.value.(IdentitySet)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*IdentitySet)
+	if !ok || u.variant != 2 {
+		return IdentitySet{}, false
+	}
+	return *p, true
 }
 
 // ThingColorOrSetOfVariant3Map returns a ThingColorOrSet holding v.
@@ -97,9 +100,12 @@ func (u *ThingColorOrSet) moveJSON(c *jsonCodec) {
 				return
 			}
 		case 1:
-			var v IdentitySet
-			if unmarshalJSON(data, &v) == nil {
-				*u = ThingColorOrSetOfIdentitySet(v)
+			v := new(IdentitySet)
+			if unmarshalJSON(data, v) == nil {
+				*u = ThingColorOrSet{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		case 2:
@@ -114,13 +120,14 @@ func (u *ThingColorOrSet) moveJSON(c *jsonCodec) {
 		*u = ThingColorOrSet{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(Color)
 		c.string((*string)(&v))
-	case 2:
-		v := u.value.(IdentitySet)
-		v.moveJSON(c)
 	case 3:
 		v := u.value.(map[string]any)
 		c.anyMap(&v)
@@ -145,8 +152,8 @@ func (u *ThingColorOrSet) UnmarshalJSON(data []byte) error {
 //   - string
 //   - map[string]any
 type ThingEither struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -217,6 +224,10 @@ func (u *ThingEither) moveJSON(c *jsonCodec) {
 			}
 		}
 		*u = ThingEither{raw: bytes.Clone(data)}
+		return
+	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
 		return
 	}
 	switch u.variant {

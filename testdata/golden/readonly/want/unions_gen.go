@@ -13,8 +13,8 @@ import (
 //   - User
 //   - Session
 type UsersWhoAmIResponse struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -32,29 +32,35 @@ var variantsOfUsersWhoAmIResponse = []unionVariant{{
 // UsersWhoAmIResponseOfUser returns an UsersWhoAmIResponse holding v.
 func UsersWhoAmIResponseOfUser(v User) UsersWhoAmIResponse {
 	return UsersWhoAmIResponse{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsUser returns the User variant, and whether u holds it.
 func (u *UsersWhoAmIResponse) AsUser() (User, bool) {
-	v, ok := u.value.(User)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*User)
+	if !ok || u.variant != 1 {
+		return User{}, false
+	}
+	return *p, true
 }
 
 // UsersWhoAmIResponseOfSession returns an UsersWhoAmIResponse holding v.
 func UsersWhoAmIResponseOfSession(v Session) UsersWhoAmIResponse {
 	return UsersWhoAmIResponse{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsSession returns the Session variant, and whether u holds it.
 func (u *UsersWhoAmIResponse) AsSession() (Session, bool) {
-	v, ok := u.value.(Session)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*Session)
+	if !ok || u.variant != 2 {
+		return Session{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -78,31 +84,32 @@ func (u *UsersWhoAmIResponse) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "", variantsOfUsersWhoAmIResponse) {
 		case 0:
-			var v User
-			if unmarshalJSON(data, &v) == nil {
-				*u = UsersWhoAmIResponseOfUser(v)
+			v := new(User)
+			if unmarshalJSON(data, v) == nil {
+				*u = UsersWhoAmIResponse{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v Session
-			if unmarshalJSON(data, &v) == nil {
-				*u = UsersWhoAmIResponseOfSession(v)
+			v := new(Session)
+			if unmarshalJSON(data, v) == nil {
+				*u = UsersWhoAmIResponse{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = UsersWhoAmIResponse{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(User)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(Session)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.

@@ -37,8 +37,8 @@ func DefaultGetShapeRequestNearOfInt(v int64) DefaultGetShapeRequestNear {
 //   - string
 //   - int64
 type ShapeID struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -109,6 +109,10 @@ func (u *ShapeID) moveJSON(c *jsonCodec) {
 		*u = ShapeID{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(string)
@@ -137,8 +141,8 @@ func (u *ShapeID) UnmarshalJSON(data []byte) error {
 //   - ShapeLabelString
 //   - ShapeLabelBoolean
 type ShapeLabel struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -213,6 +217,10 @@ func (u *ShapeLabel) moveJSON(c *jsonCodec) {
 		*u = ShapeLabel{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(ShapeLabelString)
@@ -241,8 +249,8 @@ func (u *ShapeLabel) UnmarshalJSON(data []byte) error {
 //   - float64
 //   - string
 type ShapeSize struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -311,6 +319,10 @@ func (u *ShapeSize) moveJSON(c *jsonCodec) {
 			}
 		}
 		*u = ShapeSize{raw: bytes.Clone(data)}
+		return
+	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
 		return
 	}
 	switch u.variant {

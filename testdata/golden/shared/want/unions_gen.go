@@ -13,8 +13,8 @@ import (
 //   - string
 //   - int64
 type IssuesCreateLabelResponseSize struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -83,6 +83,10 @@ func (u *IssuesCreateLabelResponseSize) moveJSON(c *jsonCodec) {
 			}
 		}
 		*u = IssuesCreateLabelResponseSize{raw: bytes.Clone(data)}
+		return
+	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
 		return
 	}
 	switch u.variant {

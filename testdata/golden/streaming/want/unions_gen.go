@@ -15,8 +15,8 @@ import (
 //
 // The "type" property names the variant.
 type ResponseEvent struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -39,15 +39,18 @@ func ResponseEventOfTextDelta(v TextDelta) ResponseEvent {
 		v.Type = "text.delta"
 	}
 	return ResponseEvent{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsTextDelta returns the TextDelta variant, and whether u holds it.
 func (u *ResponseEvent) AsTextDelta() (TextDelta, bool) {
-	v, ok := u.value.(TextDelta)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*TextDelta)
+	if !ok || u.variant != 1 {
+		return TextDelta{}, false
+	}
+	return *p, true
 }
 
 // ResponseEventOfDone returns a ResponseEvent holding v, with its type property set to "done" when v leaves it empty.
@@ -56,15 +59,18 @@ func ResponseEventOfDone(v Done) ResponseEvent {
 		v.Type = "done"
 	}
 	return ResponseEvent{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsDone returns the Done variant, and whether u holds it.
 func (u *ResponseEvent) AsDone() (Done, bool) {
-	v, ok := u.value.(Done)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*Done)
+	if !ok || u.variant != 2 {
+		return Done{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -88,31 +94,38 @@ func (u *ResponseEvent) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "type", variantsOfResponseEvent) {
 		case 0:
-			var v TextDelta
-			if unmarshalJSON(data, &v) == nil {
-				*u = ResponseEventOfTextDelta(v)
+			v := new(TextDelta)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "text.delta"
+				}
+				*u = ResponseEvent{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v Done
-			if unmarshalJSON(data, &v) == nil {
-				*u = ResponseEventOfDone(v)
+			v := new(Done)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "done"
+				}
+				*u = ResponseEvent{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = ResponseEvent{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(TextDelta)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(Done)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.

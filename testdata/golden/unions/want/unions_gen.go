@@ -13,8 +13,8 @@ import (
 //   - ContactEmail
 //   - ContactPhone
 type Contact struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -32,29 +32,35 @@ var variantsOfContact = []unionVariant{{
 // ContactOfEmail returns a Contact holding v.
 func ContactOfEmail(v ContactEmail) Contact {
 	return Contact{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsEmail returns the ContactEmail variant, and whether u holds it.
 func (u *Contact) AsEmail() (ContactEmail, bool) {
-	v, ok := u.value.(ContactEmail)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*ContactEmail)
+	if !ok || u.variant != 1 {
+		return ContactEmail{}, false
+	}
+	return *p, true
 }
 
 // ContactOfPhone returns a Contact holding v.
 func ContactOfPhone(v ContactPhone) Contact {
 	return Contact{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsPhone returns the ContactPhone variant, and whether u holds it.
 func (u *Contact) AsPhone() (ContactPhone, bool) {
-	v, ok := u.value.(ContactPhone)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*ContactPhone)
+	if !ok || u.variant != 2 {
+		return ContactPhone{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -78,31 +84,32 @@ func (u *Contact) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "", variantsOfContact) {
 		case 0:
-			var v ContactEmail
-			if unmarshalJSON(data, &v) == nil {
-				*u = ContactOfEmail(v)
+			v := new(ContactEmail)
+			if unmarshalJSON(data, v) == nil {
+				*u = Contact{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v ContactPhone
-			if unmarshalJSON(data, &v) == nil {
-				*u = ContactOfPhone(v)
+			v := new(ContactPhone)
+			if unmarshalJSON(data, v) == nil {
+				*u = Contact{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = Contact{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(ContactEmail)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(ContactPhone)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
@@ -121,8 +128,8 @@ func (u *Contact) UnmarshalJSON(data []byte) error {
 //   - string
 //   - HolderInlineVariant2
 type HolderInline struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -149,15 +156,18 @@ func (u *HolderInline) AsString() (string, bool) {
 // HolderInlineOfVariant2 returns a HolderInline holding v.
 func HolderInlineOfVariant2(v HolderInlineVariant2) HolderInline {
 	return HolderInline{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsVariant2 returns the HolderInlineVariant2 variant, and whether u holds it.
 func (u *HolderInline) AsVariant2() (HolderInlineVariant2, bool) {
-	v, ok := u.value.(HolderInlineVariant2)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*HolderInlineVariant2)
+	if !ok || u.variant != 2 {
+		return HolderInlineVariant2{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -187,22 +197,26 @@ func (u *HolderInline) moveJSON(c *jsonCodec) {
 				return
 			}
 		case 1:
-			var v HolderInlineVariant2
-			if unmarshalJSON(data, &v) == nil {
-				*u = HolderInlineOfVariant2(v)
+			v := new(HolderInlineVariant2)
+			if unmarshalJSON(data, v) == nil {
+				*u = HolderInline{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = HolderInline{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(string)
 		c.string(&v)
-	case 2:
-		v := u.value.(HolderInlineVariant2)
-		v.moveJSON(c)
 	default:
 		c.raw(&u.raw)
 	}
@@ -227,8 +241,8 @@ func (u *HolderInline) UnmarshalJSON(data []byte) error {
 //
 // The "petType" property names the variant.
 type Pet struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -256,15 +270,18 @@ func PetOfCat(v Cat) Pet {
 		v.PetType = "cat"
 	}
 	return Pet{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsCat returns the Cat variant, and whether u holds it.
 func (u *Pet) AsCat() (Cat, bool) {
-	v, ok := u.value.(Cat)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*Cat)
+	if !ok || u.variant != 1 {
+		return Cat{}, false
+	}
+	return *p, true
 }
 
 // PetOfDog returns a Pet holding v, with its petType property set to "Dog" when v leaves it empty.
@@ -273,15 +290,18 @@ func PetOfDog(v Dog) Pet {
 		v.PetType = "Dog"
 	}
 	return Pet{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsDog returns the Dog variant, and whether u holds it.
 func (u *Pet) AsDog() (Dog, bool) {
-	v, ok := u.value.(Dog)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*Dog)
+	if !ok || u.variant != 2 {
+		return Dog{}, false
+	}
+	return *p, true
 }
 
 // PetOfPuppy returns a Pet holding v, with its petType property set to "Puppy" when v leaves it empty.
@@ -290,15 +310,18 @@ func PetOfPuppy(v Puppy) Pet {
 		v.PetType = "Puppy"
 	}
 	return Pet{
-		value:   v,
+		value:   &v,
 		variant: 3,
 	}
 }
 
 // AsPuppy returns the Puppy variant, and whether u holds it.
 func (u *Pet) AsPuppy() (Puppy, bool) {
-	v, ok := u.value.(Puppy)
-	return v, ok && u.variant == 3
+	p, ok := u.value.(*Puppy)
+	if !ok || u.variant != 3 {
+		return Puppy{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -322,40 +345,50 @@ func (u *Pet) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "petType", variantsOfPet) {
 		case 0:
-			var v Cat
-			if unmarshalJSON(data, &v) == nil {
-				*u = PetOfCat(v)
+			v := new(Cat)
+			if unmarshalJSON(data, v) == nil {
+				if v.PetType == "" {
+					v.PetType = "cat"
+				}
+				*u = Pet{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v Dog
-			if unmarshalJSON(data, &v) == nil {
-				*u = PetOfDog(v)
+			v := new(Dog)
+			if unmarshalJSON(data, v) == nil {
+				if v.PetType == "" {
+					v.PetType = "Dog"
+				}
+				*u = Pet{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		case 2:
-			var v Puppy
-			if unmarshalJSON(data, &v) == nil {
-				*u = PetOfPuppy(v)
+			v := new(Puppy)
+			if unmarshalJSON(data, v) == nil {
+				if v.PetType == "" {
+					v.PetType = "Puppy"
+				}
+				*u = Pet{
+					value:   v,
+					variant: 3,
+				}
 				return
 			}
 		}
 		*u = Pet{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(Cat)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(Dog)
-		v.moveJSON(c)
-	case 3:
-		v := u.value.(Puppy)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
@@ -376,8 +409,8 @@ func (u *Pet) UnmarshalJSON(data []byte) error {
 //   - bool
 //   - []string
 type Scalar struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -490,6 +523,10 @@ func (u *Scalar) moveJSON(c *jsonCodec) {
 		*u = Scalar{raw: bytes.Clone(data)}
 		return
 	}
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
+	}
 	switch u.variant {
 	case 1:
 		v := u.value.(string)
@@ -526,8 +563,8 @@ func (u *Scalar) UnmarshalJSON(data []byte) error {
 //
 // The "kind" property names the variant.
 type Shape struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -550,15 +587,18 @@ func ShapeOfCircle(v Circle) Shape {
 		v.Kind = "circle"
 	}
 	return Shape{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsCircle returns the Circle variant, and whether u holds it.
 func (u *Shape) AsCircle() (Circle, bool) {
-	v, ok := u.value.(Circle)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*Circle)
+	if !ok || u.variant != 1 {
+		return Circle{}, false
+	}
+	return *p, true
 }
 
 // ShapeOfSquare returns a Shape holding v, with its kind property set to "square" when v leaves it empty.
@@ -567,15 +607,18 @@ func ShapeOfSquare(v Square) Shape {
 		v.Kind = "square"
 	}
 	return Shape{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsSquare returns the Square variant, and whether u holds it.
 func (u *Shape) AsSquare() (Square, bool) {
-	v, ok := u.value.(Square)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*Square)
+	if !ok || u.variant != 2 {
+		return Square{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -599,31 +642,38 @@ func (u *Shape) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "kind", variantsOfShape) {
 		case 0:
-			var v Circle
-			if unmarshalJSON(data, &v) == nil {
-				*u = ShapeOfCircle(v)
+			v := new(Circle)
+			if unmarshalJSON(data, v) == nil {
+				if v.Kind == "" {
+					v.Kind = "circle"
+				}
+				*u = Shape{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v Square
-			if unmarshalJSON(data, &v) == nil {
-				*u = ShapeOfSquare(v)
+			v := new(Square)
+			if unmarshalJSON(data, v) == nil {
+				if v.Kind == "" {
+					v.Kind = "square"
+				}
+				*u = Shape{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = Shape{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(Circle)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(Square)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
@@ -644,8 +694,8 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 //
 // The "type" property names the variant.
 type Vehicle struct {
-	variant int // 1-based index into the variants; 0 when unknown
-	value   any
+	variant int             // 1-based index into the variants; 0 when unknown
+	value   any             // the variant held, by pointer when it has a moveJSON method
 	raw     json.RawMessage // the JSON of an unknown variant
 }
 
@@ -667,29 +717,35 @@ func VehicleOfCar(v VehicleCar) Vehicle {
 		v.Type = "car"
 	}
 	return Vehicle{
-		value:   v,
+		value:   &v,
 		variant: 1,
 	}
 }
 
 // AsCar returns the VehicleCar variant, and whether u holds it.
 func (u *Vehicle) AsCar() (VehicleCar, bool) {
-	v, ok := u.value.(VehicleCar)
-	return v, ok && u.variant == 1
+	p, ok := u.value.(*VehicleCar)
+	if !ok || u.variant != 1 {
+		return VehicleCar{}, false
+	}
+	return *p, true
 }
 
 // VehicleOfBike returns a Vehicle holding v.
 func VehicleOfBike(v VehicleBike) Vehicle {
 	return Vehicle{
-		value:   v,
+		value:   &v,
 		variant: 2,
 	}
 }
 
 // AsBike returns the VehicleBike variant, and whether u holds it.
 func (u *Vehicle) AsBike() (VehicleBike, bool) {
-	v, ok := u.value.(VehicleBike)
-	return v, ok && u.variant == 2
+	p, ok := u.value.(*VehicleBike)
+	if !ok || u.variant != 2 {
+		return VehicleBike{}, false
+	}
+	return *p, true
 }
 
 // IsKnown reports whether u holds one of the variants the API description lists.
@@ -713,31 +769,35 @@ func (u *Vehicle) moveJSON(c *jsonCodec) {
 		}
 		switch pickVariant(data, "type", variantsOfVehicle) {
 		case 0:
-			var v VehicleCar
-			if unmarshalJSON(data, &v) == nil {
-				*u = VehicleOfCar(v)
+			v := new(VehicleCar)
+			if unmarshalJSON(data, v) == nil {
+				if v.Type == "" {
+					v.Type = "car"
+				}
+				*u = Vehicle{
+					value:   v,
+					variant: 1,
+				}
 				return
 			}
 		case 1:
-			var v VehicleBike
-			if unmarshalJSON(data, &v) == nil {
-				*u = VehicleOfBike(v)
+			v := new(VehicleBike)
+			if unmarshalJSON(data, v) == nil {
+				*u = Vehicle{
+					value:   v,
+					variant: 2,
+				}
 				return
 			}
 		}
 		*u = Vehicle{raw: bytes.Clone(data)}
 		return
 	}
-	switch u.variant {
-	case 1:
-		v := u.value.(VehicleCar)
-		v.moveJSON(c)
-	case 2:
-		v := u.value.(VehicleBike)
-		v.moveJSON(c)
-	default:
-		c.raw(&u.raw)
+	if m, ok := u.value.(jsonMover); ok {
+		m.moveJSON(c)
+		return
 	}
+	c.raw(&u.raw)
 }
 
 // MarshalJSON encodes u as the API expects it.
