@@ -38,18 +38,18 @@ func (e *emitter) serviceFile(s *ir.Service) *jen.File {
 // method that puts its query, header and cookie parameters on the
 // operation, when it has any:
 //
-//	func (req *BulkGetUsersRequest) addParams(op *operation) {
-//		if req.Cursor.Valid {
-//			op.addQuery("cursor", req.Cursor.Value)
+//	func (req *PullsListPullsRequest) addParams(op *operation) {
+//		if req.State != "" {
+//			op.addQuery("state", string(req.State))
 //		}
 //	}
 //
 // Every operation whose request struct is this one or an alias of it calls
 // the method, so that the code is compiled once per struct rather than
-// once per operation: Microsoft Graph beta's 21,000 operations with a
-// request share 3,400 structs. load only shares a request struct among
-// operations that send its parameters the same way. An operation whose
-// request struct is its own puts the parameters on in its body.
+// once per operation: on Microsoft Graph beta, 12,547 operations call 921
+// such methods. load only shares a request struct among operations that
+// send its parameters the same way. An operation whose request struct is
+// its own puts the parameters on in its body.
 func (e *emitter) paramsMethod(f *jen.File, o *ir.Operation) {
 	stmts := e.paramStatements(o)
 	if len(stmts) == 0 {

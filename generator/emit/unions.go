@@ -161,8 +161,8 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 }
 
 // heldByPointer reports whether a union holds a variant of type r by
-// pointer: a struct, union or tuple, or a type defined over one, which
-// has a moveJSON method of its own. The union's moveJSON then decodes into
+// pointer: a struct, union or tuple, or a defined type with a moveJSON
+// method of its own. The union's moveJSON then decodes into
 // and encodes from the value where it lies. Held by value, each variant
 // would need a copy of its own in moveJSON's frame: Microsoft Graph beta's
 // entity union, of 1,546 large structs, had a frame of megabytes whose
