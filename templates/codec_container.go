@@ -2,7 +2,6 @@ package templates
 
 import (
 	"encoding/json"
-	"reflect"
 	"slices"
 	"time"
 )
@@ -51,7 +50,7 @@ func moveSlice[T any](c *jsonCodec, s *[]T, elem func(*T, *jsonCodec)) {
 			*s = nil
 		}
 	default:
-		c.mismatch(reflect.TypeOf(*s).String()) // not TypeFor: that is compiled per element type
+		c.mismatchOf(*s) // not reflect.TypeFor, which is compiled per element type
 	}
 }
 
@@ -105,7 +104,7 @@ func moveMap[T any](c *jsonCodec, m *map[string]T, elem func(*T, *jsonCodec)) {
 			*m = nil
 		}
 	default:
-		c.mismatch(reflect.TypeOf(*m).String())
+		c.mismatchOf(*m)
 	}
 }
 

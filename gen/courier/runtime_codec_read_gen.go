@@ -3,6 +3,7 @@
 package courier
 
 import (
+	"reflect"
 	"strconv"
 )
 
@@ -93,6 +94,15 @@ func (c *jsonCodec) mismatch(goType string) {
 		c.pos = start
 		c.typeError(kind, goType)
 	}
+}
+
+// mismatchOf is mismatch naming the Go type of v. The generic movers
+// call it, out of line, so that reflect's calls are compiled once here
+// instead of into every instantiation.
+//
+//go:noinline
+func (c *jsonCodec) mismatchOf(v any) {
+	c.mismatch(reflect.TypeOf(v).String())
 }
 
 // literal consumes the literal word (true, false or null) at the current
