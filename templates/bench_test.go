@@ -25,3 +25,18 @@ func BenchmarkCall(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRequestHeader measures the header every call builds: Accept,
+// User-Agent, Content-Type and a bearer token.
+func BenchmarkRequestHeader(b *testing.B) {
+	op := postOp("")
+	op.security = [][]string{{"bearer"}}
+	cfg := newRequestConfig("http://127.0.0.1", []Option{WithBearerToken(testToken)})
+	b.ReportAllocs()
+	for b.Loop() {
+		h, _ := requestHeader(op, &cfg, true)
+		if len(h) != 4 {
+			b.Fatal(h)
+		}
+	}
+}

@@ -125,10 +125,14 @@ func encodeBody(v any) ([]byte, error) {
 // carry an API key.
 func requestHeader(op *operation, cfg *requestConfig, hasBody bool) (http.Header, []string) {
 	h := make(http.Header, 4+len(op.header)+len(cfg.header))
-	h.Set("Accept", cmp.Or(op.accept, "application/json"))
-	h.Set("User-Agent", userAgent)
+	// The headers every request carries take one allocation: each is a
+	// slice of one array, capped so that adding a value copies it. Their
+	// names are canonical already.
+	fixed := []string{cmp.Or(op.accept, "application/json"), userAgent, cmp.Or(op.contentType, "application/json")}
+	h["Accept"] = fixed[0:1:1]
+	h["User-Agent"] = fixed[1:2:2]
 	if hasBody {
-		h.Set("Content-Type", cmp.Or(op.contentType, "application/json"))
+		h["Content-Type"] = fixed[2:3:3]
 	}
 	secret := applyCredentials(op, h, credentialsFor(op, cfg.credentials))
 	for _, layer := range [...]http.Header{op.header, cfg.header} {

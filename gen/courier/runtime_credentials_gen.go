@@ -56,6 +56,13 @@ func credentialsFor(op *operation, creds []credential) []credential {
 			optional = true
 			continue
 		}
+		if len(alt) == 1 {
+			// The usual requirement, one scheme: no list of its own.
+			if i := slices.IndexFunc(creds, func(c credential) bool { return c.id == alt[0] }); i >= 0 {
+				return creds[i : i+1 : i+1]
+			}
+			continue
+		}
 		var out []credential
 		for _, id := range alt {
 			c, ok := find(id)
