@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/oagen/oagen/generator/ir"
@@ -140,10 +141,21 @@ func isComponent(t *ir.Type) bool {
 // far. A field's Access is not part of it: load has already turned it into
 // Required and Wrap.
 func structKey(t *ir.Type, resolve func(string) string) string {
+	// Strings go in with their lengths, not quoted: the keys of all of a
+	// large description's structs are spelled in every round of share,
+	// and quoting their docs was most of its time.
 	var b strings.Builder
 	for _, f := range t.Fields {
-		fmt.Fprintf(&b, "%q %q %q %s %d %t %t %T:%#v\n", f.Name, f.JSONName, f.Doc, refKey(f.Type, resolve),
-			f.Wrap, f.Required, f.Deprecated, f.Const, f.Const)
+		for _, s := range [...]string{f.Name, f.JSONName, f.Doc, refKey(f.Type, resolve)} {
+			b.WriteString(strconv.Itoa(len(s)))
+			b.WriteByte(':')
+			b.WriteString(s)
+		}
+		b.WriteString(" " + strconv.Itoa(int(f.Wrap)) + " " + strconv.FormatBool(f.Required) + " " + strconv.FormatBool(f.Deprecated))
+		if f.Const != nil {
+			fmt.Fprintf(&b, " %T:%#v", f.Const, f.Const)
+		}
+		b.WriteByte('\n')
 	}
 	if t.Additional != nil {
 		b.WriteString("+" + refKey(*t.Additional, resolve))
