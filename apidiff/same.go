@@ -11,13 +11,9 @@ func (c *apiComparer) same(o, n types.Type) bool {
 	// also when it changed between a type and an alias (oagen declares a
 	// struct spelled out twice once, the other name an alias of it): the
 	// declaration's own change is reported once, where it is declared.
-	if on, nn := c.localAlias(o, c.old), c.localAlias(n, c.new); on != "" || nn != "" {
-		if on == "" {
-			on = c.localName(o, c.old)
-		}
-		if nn == "" {
-			nn = c.localName(n, c.new)
-		}
+	on, oAlias := localName(o, c.old)
+	nn, nAlias := localName(n, c.new)
+	if oAlias || nAlias {
 		return on == nn
 	}
 	o, n = types.Unalias(o), types.Unalias(n)
@@ -73,22 +69,24 @@ func (c *apiComparer) same(o, n types.Type) bool {
 	return false
 }
 
-// localAlias returns the name of t when t is an alias that pkg declares,
-// "" otherwise.
-func (c *apiComparer) localAlias(t types.Type, pkg *types.Package) string {
-	if a, ok := t.(*types.Alias); ok && a.Obj().Pkg() == pkg && a.TypeArgs().Len() == 0 {
-		return a.Obj().Name()
+// localName returns the name of t when t is a type or an alias that pkg
+// declares (not an instance of a generic one), "" otherwise, and whether
+// it is an alias.
+func localName(t types.Type, pkg *types.Package) (name string, alias bool) {
+	var obj *types.TypeName
+	var args *types.TypeList
+	switch t := t.(type) {
+	case *types.Alias:
+		obj, args, alias = t.Obj(), t.TypeArgs(), true
+	case *types.Named:
+		obj, args = t.Obj(), t.TypeArgs()
+	default:
+		return "", false
 	}
-	return ""
-}
-
-// localName returns the name of t when t is a type pkg declares (not an
-// instance of a generic one), "" otherwise.
-func (c *apiComparer) localName(t types.Type, pkg *types.Package) string {
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg && n.TypeArgs().Len() == 0 {
-		return n.Obj().Name()
+	if obj.Pkg() != pkg || args.Len() != 0 {
+		return "", false
 	}
-	return ""
+	return obj.Name(), alias
 }
 
 func (c *apiComparer) sameNamed(o, n *types.Named) bool {

@@ -170,7 +170,7 @@ func (e *emitter) movePtr(r ir.TypeRef, p jen.Code, x *jen.Statement) jen.Code {
 	}
 	t := e.byName[r.Name]
 	switch {
-	case t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t):
+	case t == nil || ownsMover(t):
 		if x != nil {
 			return x.Clone().Dot("moveJSON").Call(c)
 		}
@@ -201,7 +201,7 @@ func (e *emitter) elemMover(r ir.TypeRef) jen.Code {
 	}
 	if r.Kind == ir.Named {
 		t := e.byName[r.Name]
-		if t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t) {
+		if t == nil || ownsMover(t) {
 			return jen.Parens(jen.Op("*").Id(r.Name)).Dot("moveJSON")
 		}
 		if t.Alias {
@@ -211,6 +211,12 @@ func (e *emitter) elemMover(r ir.TypeRef) jen.Code {
 	return jen.Func().Params(jen.Id("p").Op("*").Add(typeCode(r)), jen.Id("c").Op("*").Id("jsonCodec")).Block(
 		e.movePtr(r, jen.Id("p"), nil),
 	)
+}
+
+// ownsMover reports whether values of t have a moveJSON method of their
+// own: structs, unions and tuples, and the defined types of hasMover.
+func ownsMover(t *ir.Type) bool {
+	return t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t)
 }
 
 // hasMover reports whether a defined type gets its own moveJSON: one over

@@ -26,7 +26,7 @@ func (e *emitter) serviceFile(s *ir.Service) *jen.File {
 	for _, o := range s.Operations {
 		if o.Request != nil {
 			e.declare(f, o.Request)
-			if e.sharedRequests[o.Request.Name] {
+			if !o.Request.Alias && e.sharesRequest(o) {
 				e.paramsMethod(f, o)
 			}
 		}
@@ -57,6 +57,13 @@ func (e *emitter) paramsMethod(f *jen.File, o *ir.Operation) {
 	}
 	docComment(f, "addParams puts the parameters of req on op. Optional values that are absent are not sent.")
 	f.Func().Params(jen.Id("req").Op("*").Id(o.Request.Name)).Id("addParams").Params(jen.Id("op").Op("*").Id("operation")).Block(stmts...)
+}
+
+// sharesRequest reports whether o's request struct serves other
+// operations too, as the struct they are aliases of or as one of those
+// aliases: o then puts its parameters on through addParams.
+func (e *emitter) sharesRequest(o *ir.Operation) bool {
+	return o.Request != nil && (o.Request.Alias || e.sharedRequests[o.Request.Name])
 }
 
 // methodDoc is the doc comment of a method, ending with its route.
@@ -114,7 +121,7 @@ func (e *emitter) method(f *jen.File, s *ir.Service, o *ir.Operation) {
 		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(jen.Id("req").Op("=").New(jen.Id(o.Request.Name))))
 	}
 	body = append(body, jen.Id("op").Op(":=").Op("&").Id("operation").Add(e.opFields(o)))
-	if params := e.paramStatements(o); len(params) > 0 && (o.Request.Alias || e.sharedRequests[o.Request.Name]) {
+	if params := e.paramStatements(o); len(params) > 0 && e.sharesRequest(o) {
 		body = append(body, jen.Id("req").Dot("addParams").Call(jen.Id("op")))
 	} else {
 		body = append(body, params...)

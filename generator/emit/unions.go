@@ -161,20 +161,20 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 }
 
 // heldByPointer reports whether a union holds a variant of type r by
-// pointer: a struct, union or tuple, or a defined type with a moveJSON
-// method of its own. The union's moveJSON then decodes into
-// and encodes from the value where it lies. Held by value, each variant
-// would need a copy of its own in moveJSON's frame: Microsoft Graph beta's
-// entity union, of 1,546 large structs, had a frame of megabytes whose
-// stack maps alone took the compiler 174 MB. Nothing else refers to the
-// value: the constructor stores a copy of its argument and the accessor
-// returns a copy, so a union behaves as a value either way.
+// pointer: one with a moveJSON method of its own (ownsMover). The union's
+// moveJSON then decodes into and encodes from the value where it lies.
+// Held by value, each variant would need a copy of its own in moveJSON's
+// frame: Microsoft Graph beta's entity union, of 1,546 large structs, had
+// a frame of megabytes whose stack maps alone took the compiler 174 MB.
+// Nothing else refers to the value: the constructor stores a copy of its
+// argument and the accessor returns a copy, so a union behaves as a value
+// either way.
 func (e *emitter) heldByPointer(r ir.TypeRef) bool {
 	if r.Kind != ir.Named {
 		return false
 	}
 	t := e.byName[r.Name]
-	return t != nil && (t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t))
+	return t != nil && ownsMover(t)
 }
 
 // unionCommon writes IsKnown, Raw and the JSON methods. The accessors
@@ -351,15 +351,14 @@ func article(name string) string {
 	return "a"
 }
 
-// decodeVariant decodes data into the variable v of type r. A type with
-// its own moveJSON goes through unmarshalJSON and its jsonMover interface,
-// not through the generic decodeValue, which would be compiled once more
-// for every struct variant.
+// decodeVariant decodes data into the variable v of type r, a variant
+// held by value (see heldByPointer). A name this package does not declare
+// is taken to have a moveJSON of its own and goes through unmarshalJSON and
+// its jsonMover interface, as elemMover takes it; the rest go through the
+// generic decodeValue with their mover.
 func (e *emitter) decodeVariant(r ir.TypeRef) *jen.Statement {
-	if r.Kind == ir.Named {
-		if t := e.byName[r.Name]; t == nil || t.Kind == ir.Struct || t.Kind == ir.Union || t.Kind == ir.Tuple || hasMover(t) {
-			return jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Op("&").Id("v"))
-		}
+	if r.Kind == ir.Named && e.byName[r.Name] == nil {
+		return jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Op("&").Id("v"))
 	}
 	return jen.Id("decodeValue").Call(jen.Id("data"), jen.Op("&").Id("v"), e.elemMover(r))
 }

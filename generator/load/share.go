@@ -14,10 +14,11 @@ import (
 // share declares each struct, enum or union that the description spells
 // out inline more than once only once: every other one with the same
 // fields, values or variants becomes an alias of it (type
-// WebhookForkeeLicense = LicenseSimple). GitHub's description repeats inline objects across its
-// operations and webhooks, and Microsoft Graph gives each list operation
-// a $select enum of its own with the values of many others; each copy cost
-// the build a type, and a struct its codec and JSON methods too.
+// WebhookForkeeLicense = LicenseSimple). GitHub's description repeats
+// inline objects across its operations and webhooks, and Microsoft Graph
+// gives each list operation a $select enum of its own with the values of
+// many others; each copy cost the build a type, and a struct its codec and
+// JSON methods too.
 //
 // Only inline schemas are shared away: a component keeps its own type, so
 // that two components with the same properties stay two types, as the
