@@ -48,12 +48,8 @@ func credentialsFor(op *operation, creds []credential) []credential {
 	if op.security == nil || len(creds) == 0 {
 		return creds
 	}
-	find := func(id string) (credential, bool) {
-		i := slices.IndexFunc(creds, func(c credential) bool { return c.id == id })
-		if i < 0 {
-			return credential{}, false
-		}
-		return creds[i], true
+	index := func(id string) int {
+		return slices.IndexFunc(creds, func(c credential) bool { return c.id == id })
 	}
 	optional := false
 	for _, alt := range op.security {
@@ -63,19 +59,19 @@ func credentialsFor(op *operation, creds []credential) []credential {
 		}
 		if len(alt) == 1 {
 			// The usual requirement, one scheme: no list of its own.
-			if i := slices.IndexFunc(creds, func(c credential) bool { return c.id == alt[0] }); i >= 0 {
+			if i := index(alt[0]); i >= 0 {
 				return creds[i : i+1 : i+1]
 			}
 			continue
 		}
 		var out []credential
 		for _, id := range alt {
-			c, ok := find(id)
-			if !ok {
+			i := index(id)
+			if i < 0 {
 				out = nil
 				break
 			}
-			out = append(out, c)
+			out = append(out, creds[i])
 		}
 		if out != nil {
 			return out
