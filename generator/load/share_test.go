@@ -6,17 +6,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oagen/oagen/generator/diag"
 	"github.com/oagen/oagen/generator/ir"
 )
 
-// loadText loads a whole description written as YAML.
-func loadText(t *testing.T, text string) *ir.API {
+// loadDescription writes a whole description, in YAML, to a file and
+// loads it.
+func loadDescription(t *testing.T, text string) (*ir.API, diag.List) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "spec.yaml")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	api, diags := Load(Config{Path: path, Package: "p"})
+	return Load(Config{Path: path, Package: "p"})
+}
+
+// loadText loads a whole description written as YAML, which must load
+// without errors.
+func loadText(t *testing.T, text string) *ir.API {
+	t.Helper()
+	api, diags := loadDescription(t, text)
 	if len(diags.Errors()) > 0 {
 		t.Fatalf("load: %v", diags)
 	}

@@ -1,8 +1,6 @@
 package load
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,7 +12,6 @@ import (
 // written as YAML flow text.
 func loadSnippet(t *testing.T, version, schema string) (*ir.API, diag.List) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "spec.yaml")
 	head := "openapi: " + version + "\n"
 	if version == "2.0" {
 		head = "swagger: \"2.0\"\n"
@@ -25,10 +22,7 @@ func loadSnippet(t *testing.T, version, schema string) (*ir.API, diag.List) {
 	} else {
 		text += "components:\n  schemas:\n    A: " + schema + "\n"
 	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return Load(Config{Path: path, Package: "p"})
+	return loadDescription(t, text)
 }
 
 // fieldOf returns the Go type and wrap of property x of the struct A.
