@@ -9,7 +9,8 @@ import (
 
 // FuzzChecks feeds arbitrary files to what load does before kin-openapi
 // reads a spec: sniffing and parsing, the version, the keyword and
-// reference checks. Any input may be rejected; none may panic.
+// reference checks, and freezing the trees. Any input may be rejected;
+// none may panic, and the frozen file places what the tree placed.
 //
 //	go test -run '^$' -fuzz FuzzChecks -fuzztime 1m ./generator/load/
 func FuzzChecks(f *testing.F) {
@@ -40,6 +41,18 @@ func FuzzChecks(f *testing.F) {
 		checkKeywords(cfg, loc, trees, map[string]bool{})
 		if _, err := yaml.Marshal(tree); err != nil {
 			t.Logf("marshal: %v", err)
+		}
+		// Freezing keeps every position the tree gave.
+		pointers := pointersOf(root, 200)
+		want := make([][2]int, len(pointers))
+		for i, p := range pointers {
+			_, want[i][0], want[i][1] = loc.at(path, "spec.yaml", p)
+		}
+		loc.freeze()
+		for i, p := range pointers {
+			if _, line, col := loc.at(path, "spec.yaml", p); line != want[i][0] || col != want[i][1] {
+				t.Errorf("%s: frozen at %d:%d, the tree at %d:%d", p, line, col, want[i][0], want[i][1])
+			}
 		}
 	})
 }

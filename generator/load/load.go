@@ -163,6 +163,7 @@ func readSwagger2(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*open
 			return nil, problems, err
 		}
 	}
+	loc.freeze()
 	doc, err := fromSwagger2(text, newLoader(cfg))
 	return doc, problems, err
 }
@@ -202,8 +203,17 @@ func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*open
 		// JSON resolves (the last wins) and YAML refuses.
 		text = blockYAML(tree)
 	}
+	// The checks that edit the trees are done: let them go before
+	// kin-openapi builds a tree of its own. A repair reads the text again.
+	loc.freeze()
+	tree, trees = nil, nil
 	doc, err := newLoader(cfg).LoadFromDataWithPath(text, &url.URL{Path: filepath.ToSlash(cfg.Path)})
 	for i := 0; err != nil && i < maxRepairs; i++ {
+		if tree == nil {
+			if tree = reread(text); tree == nil {
+				break
+			}
+		}
 		d, ok := repairScalar(tree, err, cfg, loc)
 		if !ok {
 			break
@@ -216,6 +226,19 @@ func readOpenAPI3(cfg Config, loc *locator, tree *yaml.Node, text []byte) (*open
 		}
 	}
 	return doc, repairs, err
+}
+
+// reread parses text, as kin-openapi was given it, into a tree again, or
+// returns nil.
+func reread(text []byte) *yaml.Node {
+	if n, ok := jsonTree(text); ok {
+		return n
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(text, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
 }
 
 // readSpec reads the spec file, or says in words why it cannot.

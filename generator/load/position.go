@@ -23,6 +23,10 @@ type locator struct {
 	dups map[string][]duplicate
 	// keys finds keys in the large mappings the pointers go through.
 	keys keyIndex
+	// frozen holds the files' trees as places once freeze has run; the
+	// node trees are then let go, and at, keysAt and findRef read places.
+	// Nothing may edit a tree after that.
+	frozen map[string]*frozenFile
 }
 
 func newLocator() *locator {
@@ -31,8 +35,11 @@ func newLocator() *locator {
 
 // at places pointer in the file path, which diagnostics name report:
 // the file, line and column, which are the overlay's when an overlay put
-// the node there.
+// the node there. Once the locator is frozen, the frozen file answers.
 func (l *locator) at(path, report, pointer string) (file string, line, col int) {
+	if l.frozen != nil {
+		return l.frozenFile(path).at(report, pointer)
+	}
 	n := l.root(path)
 	if n == nil {
 		return report, 0, 0
@@ -86,36 +93,6 @@ func (l *locator) root(path string) *yaml.Node {
 	}
 	l.files[path] = doc.Content[0]
 	return doc.Content[0]
-}
-
-// node returns the YAML node at pointer ("#/a/b~1c") in path, or the
-// deepest node reached on the way when the pointer leads nowhere.
-func (l *locator) node(path, pointer string) (*yaml.Node, bool) {
-	n := l.root(path)
-	if n == nil {
-		return nil, false
-	}
-	for _, seg := range splitPointer(pointer) {
-		next := l.keys.child(n, seg)
-		if next == nil {
-			return n, false
-		}
-		n = next
-	}
-	return n, true
-}
-
-// keysAt returns the keys of the mapping at pointer in document order, or nil.
-func (l *locator) keysAt(path, pointer string) []string {
-	n, ok := l.node(path, pointer)
-	if !ok || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	out := make([]string, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, n.Content[i].Value)
-	}
-	return out
 }
 
 // child steps from a mapping to the value of key (placing the step on the
@@ -255,5 +232,234 @@ func (l *locator) findDuplicates(path string) []duplicate {
 		}
 	}
 	walk(l.root(path), "#", 0)
+	return out
+}
+
+// A description's node tree costs about nine times its text (yaml.Node
+// is 152 bytes), and kin-openapi, which reads the text again, builds a
+// tree of its own beside it: with Microsoft Graph beta's 47 MB, the two
+// trees were most of generation's peak. Once the checks that edit the
+// tree are done, freeze keeps only what placing a diagnostic needs, as
+// places, and lets the node trees go before kin-openapi reads.
+
+// A place is one node of a frozen tree.
+type place struct {
+	line, col int32
+	kind      uint8  // a yaml.Kind
+	value     string // a key's text, or a $ref's; "" for any other scalar
+	// first and n place the children: a mapping's keys and values in
+	// turn, a sequence's items. An alias's target is places[first].
+	first, n int32
+}
+
+// A frozenFile is a file's tree as places, places[0] its root; nil for a
+// file that could not be read.
+type frozenFile struct {
+	places []place
+	origin map[int32]string // the overlay file of a place an overlay wrote
+	// index finds the keys of a large mapping (by its place) without a
+	// scan, as keyIndex does for a node tree.
+	index map[int32]map[string]int32
+}
+
+// freeze turns every tree the locator holds into places and drops the
+// trees. From then on the locator reads a file it has not seen straight
+// into places.
+func (l *locator) freeze() {
+	if l.frozen == nil {
+		l.frozen = map[string]*frozenFile{}
+	}
+	for path := range l.files {
+		l.frozenFile(path)
+	}
+	l.origin, l.keys = nil, keyIndex{}
+}
+
+// frozenFile returns the places of path, reading and freezing the file
+// on first use.
+func (l *locator) frozenFile(path string) *frozenFile {
+	if f, ok := l.frozen[path]; ok {
+		return f
+	}
+	root := l.root(path)
+	l.duplicates(path) // while the tree is here to walk
+	var f *frozenFile
+	if root != nil {
+		f = freezeTree(root, l.origin)
+	}
+	l.frozen[path] = f
+	delete(l.files, path)
+	return f
+}
+
+// freezeTree lays the tree out as places, each node's children side by
+// side, in one slice sized by a first walk.
+func freezeTree(root *yaml.Node, origin map[*yaml.Node]string) *frozenFile {
+	// Aliases are not followed, and a tree deeper than any reader builds
+	// is cut, so that neither walk can go round.
+	var count func(n *yaml.Node, depth int) int
+	count = func(n *yaml.Node, depth int) int {
+		c := 1
+		if n.Kind != yaml.AliasNode && depth < maxFrozenDepth {
+			for _, m := range n.Content {
+				c += count(m, depth+1)
+			}
+		}
+		return c
+	}
+	f := &frozenFile{places: make([]place, 1, count(root, 0)), origin: map[int32]string{}}
+	texts := map[string]string{}
+	anchors := map[*yaml.Node]int32{}
+	aliases := map[int32]*yaml.Node{}
+	var fill func(i int32, n *yaml.Node, keep bool, depth int)
+	fill = func(i int32, n *yaml.Node, keep bool, depth int) {
+		p := place{line: int32(n.Line), col: int32(n.Column), kind: uint8(n.Kind)}
+		if keep {
+			// Keys repeat ("type", "description", "$ref"): one copy each,
+			// and none of them keeps the text they were read from alive.
+			v, ok := texts[n.Value]
+			if !ok {
+				v = strings.Clone(n.Value)
+				texts[v] = v
+			}
+			p.value = v
+		}
+		if from, ok := origin[n]; ok {
+			f.origin[i] = from
+		}
+		if n.Anchor != "" {
+			anchors[n] = i
+		}
+		if n.Kind == yaml.AliasNode || depth >= maxFrozenDepth {
+			if n.Kind == yaml.AliasNode {
+				aliases[i] = n.Alias
+			}
+			f.places[i] = p
+			return
+		}
+		p.first, p.n = int32(len(f.places)), int32(len(n.Content))
+		f.places = f.places[:len(f.places)+len(n.Content)]
+		f.places[i] = p
+		for j, c := range n.Content {
+			// Keys are looked up; a $ref's value is searched for.
+			keep := n.Kind == yaml.MappingNode && (j%2 == 0 || n.Content[j-1].Value == "$ref")
+			fill(p.first+int32(j), c, keep, depth+1)
+		}
+	}
+	fill(0, root, false, 0)
+	for i, target := range aliases {
+		if t, ok := anchors[target]; ok {
+			f.places[i].first, f.places[i].n = t, 1
+		}
+	}
+	return f
+}
+
+// maxFrozenDepth bounds the depth of a frozen tree, past any that the
+// readers build (maxTreeDepth is JSON's).
+const maxFrozenDepth = 2 * maxTreeDepth
+
+// deref follows an alias to its target.
+func (f *frozenFile) deref(i int32) int32 {
+	for range len(f.places) { // an alias cannot lead to more aliases than there are places
+		p := f.places[i]
+		if p.kind != uint8(yaml.AliasNode) || p.n == 0 {
+			break
+		}
+		i = p.first
+	}
+	return i
+}
+
+// step goes from place i, followed when an alias, to the value of key
+// seg of a mapping (the first, when written twice), or to item seg of a
+// sequence. key is the key's place, or -1; ok is false when there is no
+// such child.
+func (f *frozenFile) step(i int32, seg string) (key, next int32, ok bool) {
+	p := f.places[f.deref(i)]
+	switch yaml.Kind(p.kind) {
+	case yaml.MappingNode:
+		if p.n >= 2*indexFrom {
+			k, ok := f.indexOf(f.deref(i))[seg]
+			return k, k + 1, ok
+		}
+		for k := p.first; k+1 < p.first+p.n; k += 2 {
+			if f.places[k].value == seg {
+				return k, k + 1, true
+			}
+		}
+	case yaml.SequenceNode:
+		if j, err := strconv.Atoi(seg); err == nil && j >= 0 && j < int(p.n) {
+			return -1, p.first + int32(j), true
+		}
+	}
+	return -1, 0, false
+}
+
+// indexOf returns where each key of the mapping at place m first appears.
+func (f *frozenFile) indexOf(m int32) map[string]int32 {
+	if keys, ok := f.index[m]; ok {
+		return keys
+	}
+	p := f.places[m]
+	keys := make(map[string]int32, p.n/2)
+	for k := p.first + p.n - 2; k >= p.first; k -= 2 {
+		keys[f.places[k].value] = k // the first of duplicates is left
+	}
+	if f.index == nil {
+		f.index = map[int32]map[string]int32{}
+	}
+	f.index[m] = keys
+	return keys
+}
+
+// at is the locator's at on a frozen file: a scalar's problem is placed
+// on its key, and a place an overlay wrote is the overlay's.
+func (f *frozenFile) at(report, pointer string) (file string, line, col int) {
+	if f == nil {
+		return report, 0, 0
+	}
+	i := int32(0)
+	for _, seg := range splitPointer(pointer) {
+		key, next, ok := f.step(i, seg)
+		if !ok {
+			break
+		}
+		i = next
+		if key >= 0 && f.places[next].kind == uint8(yaml.ScalarNode) {
+			i = key
+			break
+		}
+	}
+	file = report
+	if from, ok := f.origin[i]; ok {
+		file = from
+	}
+	return file, int(f.places[i].line), int(f.places[i].col)
+}
+
+// keysAt returns the keys of the mapping at pointer in path, in document
+// order, or nil.
+func (l *locator) keysAt(path, pointer string) []string {
+	f := l.frozenFile(path)
+	if f == nil {
+		return nil
+	}
+	i := int32(0)
+	for _, seg := range splitPointer(pointer) {
+		_, next, ok := f.step(i, seg)
+		if !ok {
+			return nil
+		}
+		i = next
+	}
+	p := f.places[i]
+	if p.kind != uint8(yaml.MappingNode) {
+		return nil
+	}
+	out := make([]string, 0, p.n/2)
+	for k := p.first; k+1 < p.first+p.n; k += 2 {
+		out = append(out, f.places[k].value)
+	}
 	return out
 }

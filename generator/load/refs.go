@@ -12,36 +12,37 @@ import (
 )
 
 // findRef finds the first "$ref: ref" in the file and returns its JSON
-// pointer and position.
+// pointer and position. It reads the frozen file (see freeze).
 func findRef(loc *locator, path, ref string) (ptr string, line, col int, ok bool) {
-	root := loc.root(path)
-	if root == nil {
+	f := loc.frozenFile(path)
+	if f == nil {
 		return "", 0, 0, false
 	}
-	var walk func(n *yaml.Node, segs []string) bool
-	walk = func(n *yaml.Node, segs []string) bool {
-		switch n.Kind {
+	var walk func(i int32, segs []string) bool
+	walk = func(i int32, segs []string) bool {
+		p := f.places[i]
+		switch yaml.Kind(p.kind) {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && (v.Value == ref || strings.HasSuffix(ref, v.Value)) {
-					ptr, line, col = diag.Pointer(append(segs, "$ref")...), k.Line, k.Column
+			for k := p.first; k+1 < p.first+p.n; k += 2 {
+				key, v := f.places[k], f.places[k+1]
+				if key.value == "$ref" && v.kind == uint8(yaml.ScalarNode) && (v.value == ref || strings.HasSuffix(ref, v.value)) {
+					ptr, line, col = diag.Pointer(append(segs, "$ref")...), int(key.line), int(key.col)
 					return true
 				}
-				if walk(v, append(segs, k.Value)) {
+				if walk(k+1, append(segs, key.value)) {
 					return true
 				}
 			}
 		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				if walk(c, append(segs, strconv.Itoa(i))) {
+			for j := range p.n {
+				if walk(p.first+j, append(segs, strconv.Itoa(int(j)))) {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	ok = walk(root, nil)
+	ok = walk(0, nil)
 	return ptr, line, col, ok
 }
 
