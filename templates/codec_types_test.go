@@ -33,7 +33,12 @@ func (v *codecInner) moveJSON(c *jsonCodec) {
 	}
 }
 
-func (v codecInner) MarshalJSON() ([]byte, error)     { return marshalJSON(&v) }
+func (v codecInner) MarshalJSON() ([]byte, error) {
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
+}
+
 func (v *codecInner) UnmarshalJSON(data []byte) error { return unmarshalJSON(data, v) }
 
 type plainInner struct {
@@ -143,7 +148,12 @@ func (v *codecItem) moveJSON(c *jsonCodec) {
 	}
 }
 
-func (v codecItem) MarshalJSON() ([]byte, error)     { return marshalJSON(&v) }
+func (v codecItem) MarshalJSON() ([]byte, error) {
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
+}
+
 func (v *codecItem) UnmarshalJSON(data []byte) error { return unmarshalJSON(data, v) }
 
 // plainItem is codecItem for encoding/json. Its methods add the

@@ -78,8 +78,10 @@ func (c *jsonCodec) release() {
 	codecPool.Put(c)
 }
 
-// encoded returns a copy of the output, or the error.
+// encoded returns a copy of the output, or the error, and puts c back in
+// the pool.
 func (c *jsonCodec) encoded() ([]byte, error) {
+	defer c.release()
 	if c.err == nil && len(c.out) == 0 {
 		c.err = errors.New("json: the value wrote nothing")
 	}
@@ -114,9 +116,7 @@ func marshalJSON(v jsonMover) ([]byte, error) {
 	}
 	c := newEncoder()
 	v.moveJSON(c)
-	out, err := c.encoded()
-	c.release()
-	return out, err
+	return c.encoded()
 }
 
 // unmarshalJSON decodes data, which must hold one JSON value, into v.

@@ -24,7 +24,9 @@ func (v *BulkCreateJobResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkCreateJobResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -54,7 +56,9 @@ func (v *BulkGetJobResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkGetJobResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -90,7 +94,9 @@ func (v *BulkGetJobUsersResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkGetJobUsersResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -129,7 +135,9 @@ func (v *BulkIngestError) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkIngestError) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -167,7 +175,9 @@ func (v *BulkIngestUsersResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkIngestUsersResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -239,7 +249,9 @@ func (v *BulkMessageUserResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v BulkMessageUserResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -269,7 +281,9 @@ func (v *ChannelPreference) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ChannelPreference) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -358,7 +372,9 @@ func (v *ElementalActionNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalActionNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -439,7 +455,9 @@ func (v *ElementalChannelNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalChannelNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -475,7 +493,9 @@ func (v *ElementalContent) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalContent) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -511,7 +531,9 @@ func (v *ElementalContentSugar) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalContentSugar) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -570,7 +592,9 @@ func (v *ElementalDividerNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalDividerNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -636,7 +660,9 @@ func (v *ElementalHTMLNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalHTMLNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -715,7 +741,9 @@ func (v *ElementalImageNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalImageNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -774,7 +802,9 @@ func (v *ElementalMetaNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalMetaNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -853,7 +883,9 @@ func (v *ElementalQuoteNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalQuoteNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -959,7 +991,9 @@ func (v *ElementalTextNode) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ElementalTextNode) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -994,7 +1028,9 @@ func (v *Error) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Error) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1085,7 +1121,9 @@ func (v *InboundBulkMessage) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v InboundBulkMessage) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1146,7 +1184,9 @@ func (v *InboundBulkMessageUser) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v InboundBulkMessageUser) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1267,7 +1307,9 @@ func (v *InboundBulkMessageV2) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v InboundBulkMessageV2) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1318,7 +1360,9 @@ func (v *JobDetails) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v JobDetails) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1348,7 +1392,9 @@ func (v *Locale) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Locale) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1378,7 +1424,9 @@ func (v *MessageContext) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessageContext) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1418,7 +1466,9 @@ func (v *MessageDelay) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessageDelay) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1454,7 +1504,9 @@ func (v *MessageExpiry) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessageExpiry) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1503,7 +1555,9 @@ func (v *MessageMetadata) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessageMetadata) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1533,7 +1587,9 @@ func (v *MessagePreferences) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessagePreferences) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1587,7 +1643,9 @@ func (v *MessageTimeout) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v MessageTimeout) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1632,7 +1690,9 @@ func (v *NotificationPreferenceDetails) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v NotificationPreferenceDetails) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1667,7 +1727,9 @@ func (v *Paging) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Paging) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1716,7 +1778,9 @@ func (v *Preference) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Preference) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1758,7 +1822,9 @@ func (v *ProfilePreferences) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v ProfilePreferences) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1797,7 +1863,9 @@ func (v *RecipientPreferences) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v RecipientPreferences) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1835,7 +1903,9 @@ func (v *Routing) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Routing) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1870,7 +1940,9 @@ func (v *Rule) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Rule) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -1954,7 +2026,9 @@ func (v *UserRecipient) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v UserRecipient) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.

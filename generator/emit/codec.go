@@ -14,12 +14,22 @@ import (
 // codecWrappers writes MarshalJSON and UnmarshalJSON for a type that has a
 // moveJSON method:
 //
-//	func (v Job) MarshalJSON() ([]byte, error) { return marshalJSON(&v) }
+//	func (v Job) MarshalJSON() ([]byte, error) {
+//		c := newEncoder()
+//		v.moveJSON(c)
+//		return c.encoded()
+//	}
+//
 //	func (v *Job) UnmarshalJSON(data []byte) error { return unmarshalJSON(data, v) }
+//
+// MarshalJSON calls moveJSON itself: handed to marshalJSON as an interface,
+// its copy of the value would be moved to the heap on every call.
 func codecWrappers(f *jen.File, name, recv string) {
 	f.Comment("MarshalJSON encodes " + recv + " as the API expects it.")
 	f.Func().Params(jen.Id(recv).Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalJSON").Call(jen.Op("&").Id(recv))),
+		jen.Id("c").Op(":=").Id("newEncoder").Call(),
+		jen.Id(recv).Dot("moveJSON").Call(jen.Id("c")),
+		jen.Return(jen.Id("c").Dot("encoded").Call()),
 	)
 	f.Comment("UnmarshalJSON decodes data into " + recv + ".")
 	f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(

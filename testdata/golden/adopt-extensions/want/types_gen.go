@@ -37,7 +37,9 @@ func (v *Purchase) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Purchase) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.

@@ -138,7 +138,9 @@ func (u *ThingColorOrSet) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u ThingColorOrSet) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -244,7 +246,9 @@ func (u *ThingEither) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u ThingEither) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.

@@ -114,7 +114,9 @@ func (u *UsersWhoAmIResponse) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u UsersWhoAmIResponse) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.

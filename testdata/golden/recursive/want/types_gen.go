@@ -24,7 +24,9 @@ func (v *A) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v A) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -54,7 +56,9 @@ func (v *B) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v B) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -111,7 +115,9 @@ func (v *Node) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Node) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -151,7 +157,9 @@ func (v *TreeItem) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v TreeItem) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -189,7 +197,9 @@ func (v *Uses) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Uses) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -221,7 +231,9 @@ func (v *UsesTree) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v UsesTree) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.

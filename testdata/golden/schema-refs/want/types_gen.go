@@ -25,7 +25,9 @@ func (v *Collar) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Collar) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -54,7 +56,9 @@ func (v *Friend) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Friend) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -93,7 +97,9 @@ func (v *Person) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Person) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -159,7 +165,9 @@ func (v *Pet) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.
@@ -195,7 +203,9 @@ func (v *Tree) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v Tree) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.

@@ -162,7 +162,9 @@ func (v *DefaultCreateShapeRequest) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes v as the API expects it.
 func (v DefaultCreateShapeRequest) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&v)
+	c := newEncoder()
+	v.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into v.

@@ -127,7 +127,9 @@ func (u *ShapeID) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u ShapeID) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -235,7 +237,9 @@ func (u *ShapeLabel) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u ShapeLabel) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -339,7 +343,9 @@ func (u *ShapeSize) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u ShapeSize) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.

@@ -103,7 +103,9 @@ func (u *IssuesCreateLabelResponseSize) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u IssuesCreateLabelResponseSize) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.

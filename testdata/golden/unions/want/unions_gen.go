@@ -114,7 +114,9 @@ func (u *Contact) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u Contact) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -224,7 +226,9 @@ func (u *HolderInline) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u HolderInline) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -393,7 +397,9 @@ func (u *Pet) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u Pet) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -547,7 +553,9 @@ func (u *Scalar) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u Scalar) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -678,7 +686,9 @@ func (u *Shape) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u Shape) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
@@ -802,7 +812,9 @@ func (u *Vehicle) moveJSON(c *jsonCodec) {
 
 // MarshalJSON encodes u as the API expects it.
 func (u Vehicle) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&u)
+	c := newEncoder()
+	u.moveJSON(c)
+	return c.encoded()
 }
 
 // UnmarshalJSON decodes data into u.
