@@ -296,11 +296,12 @@ func (l *locator) frozenFile(path string) *frozenFile {
 // side, in one slice sized by a first walk.
 func freezeTree(root *yaml.Node, origin map[*yaml.Node]string) *frozenFile {
 	// Aliases are not followed, and a tree deeper than any reader builds
-	// is cut, so that neither walk can go round.
+	// is cut, so that neither walk can go round. A nil child (which no
+	// reader builds) is an empty place.
 	var count func(n *yaml.Node, depth int) int
 	count = func(n *yaml.Node, depth int) int {
 		c := 1
-		if n.Kind != yaml.AliasNode && depth < maxFrozenDepth {
+		if n != nil && n.Kind != yaml.AliasNode && depth < maxFrozenDepth {
 			for _, m := range n.Content {
 				c += count(m, depth+1)
 			}
@@ -313,6 +314,9 @@ func freezeTree(root *yaml.Node, origin map[*yaml.Node]string) *frozenFile {
 	aliases := map[int32]*yaml.Node{}
 	var fill func(i int32, n *yaml.Node, keep bool, depth int)
 	fill = func(i int32, n *yaml.Node, keep bool, depth int) {
+		if n == nil {
+			return
+		}
 		p := place{line: int32(n.Line), col: int32(n.Column), kind: uint8(n.Kind)}
 		if keep {
 			// Keys repeat ("type", "description", "$ref"): one copy each,
@@ -342,7 +346,7 @@ func freezeTree(root *yaml.Node, origin map[*yaml.Node]string) *frozenFile {
 		f.places[i] = p
 		for j, c := range n.Content {
 			// Keys are looked up; a $ref's value is searched for.
-			keep := n.Kind == yaml.MappingNode && (j%2 == 0 || n.Content[j-1].Value == "$ref")
+			keep := n.Kind == yaml.MappingNode && (j%2 == 0 || n.Content[j-1] != nil && n.Content[j-1].Value == "$ref")
 			fill(p.first+int32(j), c, keep, depth+1)
 		}
 	}
