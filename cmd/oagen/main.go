@@ -19,8 +19,8 @@ import (
 // At its peak, while kin-openapi reads a large description, generation
 // holds kin-openapi's node tree and the document it builds from it, and
 // the default target (100) lets garbage grow as large again before it is
-// collected. At 75, Microsoft Graph beta's peak is 1.5-1.6 GB against
-// 1.7-1.9 GB, for about a tenth more CPU.
+// collected. At 75, Microsoft Graph beta's peak is 1.4-1.6 GB against
+// 1.5-1.9 GB, for about a tenth more CPU.
 const gcPercent = 75
 
 func main() {
