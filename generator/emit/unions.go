@@ -135,8 +135,9 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 		body = append(body, fill)
 		doc = ctor + " returns " + article(t.Name) + " " + t.Name + " holding v, with its " + t.Discriminator + " property set to " + value + " when v leaves it empty."
 	}
+	byPointer := e.heldByPointer(v.Type)
 	held := jen.Id("v")
-	if e.heldByPointer(v.Type) {
+	if byPointer {
 		held = jen.Op("&").Id("v")
 	}
 	body = append(body, jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id("value"): held})))
@@ -144,7 +145,7 @@ func (e *emitter) variantMethods(f *jen.File, t *ir.Type, i int, v *ir.Variant) 
 	f.Func().Id(ctor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(body...)
 	f.Comment("As" + v.Name + " returns the " + typeString(v.Type) + " variant, and whether u holds it.")
 	accessor := f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("As"+v.Name).Params().Params(typeCode(v.Type), jen.Bool())
-	if !e.heldByPointer(v.Type) {
+	if !byPointer {
 		accessor.Block(
 			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(typeCode(v.Type)),
 			jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("variant").Op("==").Lit(i+1)),

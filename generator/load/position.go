@@ -245,7 +245,7 @@ func (l *locator) findDuplicates(path string) []duplicate {
 // A place is one node of a frozen tree.
 type place struct {
 	line, col int32
-	kind      uint8  // a yaml.Kind
+	kind      yaml.Kind
 	value     string // a key's text, or a $ref's; "" for any other scalar
 	// first and n place the children: a mapping's keys and values in
 	// turn, a sequence's items. An alias's target is places[first].
@@ -317,7 +317,7 @@ func freezeTree(root *yaml.Node, origin map[*yaml.Node]string) *frozenFile {
 		if n == nil {
 			return
 		}
-		p := place{line: int32(n.Line), col: int32(n.Column), kind: uint8(n.Kind)}
+		p := place{line: int32(n.Line), col: int32(n.Column), kind: n.Kind}
 		if keep {
 			// Keys repeat ("type", "description", "$ref"): one copy each,
 			// and none of them keeps the text they were read from alive.
@@ -367,7 +367,7 @@ const maxFrozenDepth = 2 * maxTreeDepth
 func (f *frozenFile) deref(i int32) int32 {
 	for range len(f.places) { // an alias cannot lead to more aliases than there are places
 		p := f.places[i]
-		if p.kind != uint8(yaml.AliasNode) || p.n == 0 {
+		if p.kind != yaml.AliasNode || p.n == 0 {
 			break
 		}
 		i = p.first
@@ -380,11 +380,12 @@ func (f *frozenFile) deref(i int32) int32 {
 // sequence. key is the key's place, or -1; ok is false when there is no
 // such child.
 func (f *frozenFile) step(i int32, seg string) (key, next int32, ok bool) {
-	p := f.places[f.deref(i)]
-	switch yaml.Kind(p.kind) {
+	i = f.deref(i)
+	p := f.places[i]
+	switch p.kind {
 	case yaml.MappingNode:
 		if p.n >= 2*indexFrom {
-			k, ok := f.indexOf(f.deref(i))[seg]
+			k, ok := f.indexOf(i)[seg]
 			return k, k + 1, ok
 		}
 		for k := p.first; k+1 < p.first+p.n; k += 2 {
@@ -430,7 +431,7 @@ func (f *frozenFile) at(report, pointer string) (file string, line, col int) {
 			break
 		}
 		i = next
-		if key >= 0 && f.places[next].kind == uint8(yaml.ScalarNode) {
+		if key >= 0 && f.places[next].kind == yaml.ScalarNode {
 			i = key
 			break
 		}
@@ -458,7 +459,7 @@ func (l *locator) keysAt(path, pointer string) []string {
 		i = next
 	}
 	p := f.places[i]
-	if p.kind != uint8(yaml.MappingNode) {
+	if p.kind != yaml.MappingNode {
 		return nil
 	}
 	out := make([]string, 0, p.n/2)

@@ -21,11 +21,11 @@ func findRef(loc *locator, path, ref string) (ptr string, line, col int, ok bool
 	var walk func(i int32, segs []string) bool
 	walk = func(i int32, segs []string) bool {
 		p := f.places[i]
-		switch yaml.Kind(p.kind) {
+		switch p.kind {
 		case yaml.MappingNode:
 			for k := p.first; k+1 < p.first+p.n; k += 2 {
 				key, v := f.places[k], f.places[k+1]
-				if key.value == "$ref" && v.kind == uint8(yaml.ScalarNode) && (v.value == ref || strings.HasSuffix(ref, v.value)) {
+				if key.value == "$ref" && v.kind == yaml.ScalarNode && (v.value == ref || strings.HasSuffix(ref, v.value)) {
 					ptr, line, col = diag.Pointer(append(segs, "$ref")...), int(key.line), int(key.col)
 					return true
 				}
